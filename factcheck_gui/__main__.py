@@ -1,0 +1,3 @@
+from factcheck_gui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,121 @@
+"""The ``factcheck`` command: thin over the services.
+
+A user's mistake ends with one line on stderr and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from factcheck_gui import __version__
+from factcheck_gui.domain.errors import UserError
+from factcheck_gui.services.workspace import DATA_DIR_ENV, Workspace, open_workspace
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"folder of the database (default: ${DATA_DIR_ENV} or the user data folder)",
+    )
+    common.add_argument(
+        "--no-samples",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="do not load the sample batch into a new, empty database",
+    )
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Fact-check news articles side by side. Without a command, opens the window.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = commands.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help="render the window at 1400x900 with two sample articles open, save it, and exit",
+    )
+    listing = commands.add_parser("list", parents=[common], help="list the stored articles")
+    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    try:
+        if command == "gui":
+            return _gui(args)
+        with _workspace(args) as workspace:
+            return _list(workspace, as_json=args.json)
+    except UserError as error:
+        print(f"factcheck: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def gui_main() -> int:
+    """The ``factcheck-gui`` entry point: ``factcheck gui`` with the same options."""
+    return main(["gui", *sys.argv[1:]])
+
+
+class _workspace:
+    """Open the workspace the options name, and close it however the command ends."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self._args = args
+        self._workspace: Workspace | None = None
+
+    def __enter__(self) -> Workspace:
+        self._workspace = open_workspace(
+            getattr(self._args, "data_dir", None),
+            samples=not getattr(self._args, "no_samples", False),
+        )
+        return self._workspace
+
+    def __exit__(self, *exc: object) -> None:
+        if self._workspace is not None:
+            self._workspace.close()
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from factcheck_gui.ui.launch import launch  # Qt is loaded only for the window
+
+    return launch(
+        data_dir=getattr(args, "data_dir", None),
+        samples=not getattr(args, "no_samples", False),
+        screenshot=getattr(args, "screenshot", None),
+    )
+
+
+def _list(workspace: Workspace, *, as_json: bool) -> int:
+    summaries = workspace.library.summaries()
+    if as_json:
+        rows = [
+            {
+                "id": s.id,
+                "title": s.title,
+                "outlet": s.outlet,
+                "published": s.published.isoformat() if s.published else None,
+                "annotations": s.annotations,
+            }
+            for s in summaries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for s in summaries:
+        published = s.published.isoformat() if s.published else "-"
+        print(f"{s.id}\t{s.title}\t{s.outlet or '-'}\t{published}\t{s.annotations}")
+    return 0

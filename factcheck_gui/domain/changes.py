@@ -1,0 +1,33 @@
+"""What an operation changed, so each view refreshes only what it shows (Anki's OpChanges)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    # Articles whose annotations were added, edited or removed.
+    articles: frozenset[int] = field(default_factory=frozenset)
+    added: frozenset[str] = field(default_factory=frozenset)
+    updated: frozenset[str] = field(default_factory=frozenset)
+    removed: frozenset[str] = field(default_factory=frozenset)
+    # Batches or articles themselves were added or removed.
+    library: bool = False
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            articles=self.articles | other.articles,
+            added=(self.added | other.added) - other.removed,
+            updated=(self.updated | other.updated) - other.removed,
+            removed=(self.removed - other.added) | other.removed,
+            library=self.library or other.library,
+        )
+
+    @property
+    def empty(self) -> bool:
+        return not (self.articles or self.library)
+
+    @property
+    def annotation_count_changed(self) -> bool:
+        return bool(self.added or self.removed)

@@ -1,0 +1,134 @@
+"""Undoable operations as plain objects (glue's command pattern), with no Qt.
+
+The UI wraps each in a ``QUndoCommand`` once; the menu text, shortcuts and
+clean state come from ``QUndoStack``. Every ``do`` and ``undo`` goes through the
+store, so undo reaches the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from factcheck_gui.domain.changes import Changes
+from factcheck_gui.domain.model import EDITABLE_FIELDS, Annotation, Kind, NewAnnotation, Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A deleted annotation and the attributions that pointed at it, to put back on undo."""
+
+    annotation: Annotation
+    unlinked: tuple[str, ...] = ()
+
+
+class AnnotationStore(Protocol):
+    def get_annotation(self, annotation_id: str) -> Annotation: ...
+
+    def create(self, new: NewAnnotation) -> tuple[Annotation, Changes]: ...
+
+    def update(self, annotation_id: str, values: Mapping[str, Any]) -> Changes: ...
+
+    def delete(self, annotation_id: str) -> tuple[Removal, Changes]: ...
+
+    def restore(self, removal: Removal) -> Changes: ...
+
+
+class Command(Protocol):
+    label: str
+
+    def do(self) -> Changes: ...
+
+    def undo(self) -> Changes: ...
+
+    def merge(self, later: Command) -> bool: ...
+
+
+class CreateAnnotation:
+    def __init__(self, store: AnnotationStore, new: NewAnnotation) -> None:
+        self._store = store
+        self._new = new
+        self._removal: Removal | None = None
+        self.annotation_id: str | None = None
+        self.label = f"Tag {new.kind.value}"
+
+    def do(self) -> Changes:
+        if self._removal is not None:  # redo: put back exactly what undo took away
+            return self._store.restore(self._removal)
+        annotation, changes = self._store.create(self._new)
+        self.annotation_id = annotation.id
+        return changes
+
+    def undo(self) -> Changes:
+        assert self.annotation_id is not None, "undo before do"
+        self._removal, changes = self._store.delete(self.annotation_id)
+        return changes
+
+    def merge(self, later: Command) -> bool:
+        return False
+
+
+class EditAnnotation:
+    """Set some editable fields; consecutive edits of one note merge into one step."""
+
+    def __init__(self, store: AnnotationStore, annotation_id: str, values: Mapping[str, Any]):
+        unknown = set(values) - EDITABLE_FIELDS
+        if unknown:
+            raise ValueError(f"these fields cannot be edited: {', '.join(sorted(unknown))}")
+        self._store = store
+        self.annotation_id = annotation_id
+        self._values = dict(values)
+        self._before: dict[str, Any] | None = None
+        self.label = _edit_label(self._values)
+
+    def do(self) -> Changes:
+        if self._before is None:
+            current = self._store.get_annotation(self.annotation_id)
+            self._before = {name: getattr(current, name) for name in self._values}
+        return self._store.update(self.annotation_id, self._values)
+
+    def undo(self) -> Changes:
+        assert self._before is not None, "undo before do"
+        return self._store.update(self.annotation_id, self._before)
+
+    def merge(self, later: Command) -> bool:
+        if (
+            isinstance(later, EditAnnotation)
+            and later.annotation_id == self.annotation_id
+            and set(later._values) == set(self._values) == {"note"}
+        ):
+            self._values = dict(later._values)
+            return True
+        return False
+
+
+class DeleteAnnotation:
+    def __init__(self, store: AnnotationStore, annotation_id: str) -> None:
+        self._store = store
+        self.annotation_id = annotation_id
+        self._removal: Removal | None = None
+        self.label = "Delete annotation"
+
+    def do(self) -> Changes:
+        self._removal, changes = self._store.delete(self.annotation_id)
+        self.label = f"Delete {self._removal.annotation.kind.value}"
+        return changes
+
+    def undo(self) -> Changes:
+        assert self._removal is not None, "undo before do"
+        return self._store.restore(self._removal)
+
+    def merge(self, later: Command) -> bool:
+        return False
+
+
+def _edit_label(values: Mapping[str, Any]) -> str:
+    if len(values) != 1:
+        return "Edit annotation"
+    ((name, value),) = values.items()
+    if name == "verdict":
+        return f"Set verdict to {Verdict(value).value}"
+    if name == "kind":
+        return f"Change kind to {Kind(value).value}"
+    return {"note": "Edit note", "speaker": "Edit speaker", "target_id": "Link attribution"}[name]

@@ -1,0 +1,1 @@
+"""Writers of annotation sets, one small module per format."""

@@ -1,0 +1,1 @@
+"""Readers that turn files into article drafts, one small module per format."""

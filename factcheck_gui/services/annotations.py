@@ -1,0 +1,177 @@
+"""Tagging spans and editing their verdicts and notes; the store behind undo commands."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlmodel import Session
+
+from factcheck_gui.domain.anchoring import select_quote
+from factcheck_gui.domain.changes import Changes
+from factcheck_gui.domain.commands import Removal
+from factcheck_gui.domain.errors import NotFound, UserError
+from factcheck_gui.domain.model import (
+    EDITABLE_FIELDS,
+    Annotation,
+    Kind,
+    NewAnnotation,
+    Verdict,
+)
+from factcheck_gui.storage import repository as repo
+from factcheck_gui.storage.database import Database
+from factcheck_gui.storage.tables import AnnotationRow, ArticleRow
+
+TARGET_KINDS = (Kind.CLAIM, Kind.FIGURE)
+
+
+class AnnotationService:
+    """Implements ``domain.commands.AnnotationStore``; every call is one transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def for_article(self, article_id: int) -> list[Annotation]:
+        with self._db.transaction() as session:
+            return repo.annotations_of(session, article_id)
+
+    def get_annotation(self, annotation_id: str) -> Annotation:
+        with self._db.transaction() as session:
+            return repo.to_annotation(_row(session, annotation_id))
+
+    def create(self, new: NewAnnotation) -> tuple[Annotation, Changes]:
+        now = datetime.now(UTC)
+        with self._db.transaction() as session:
+            article = session.get(ArticleRow, new.article_id)
+            if article is None:
+                raise NotFound(f"there is no article {new.article_id}")
+            try:
+                quote = select_quote(article.text, new.start, new.end)
+            except ValueError as error:
+                raise UserError(f"Cannot tag: {error}.") from None
+            annotation = Annotation(
+                id=new.id or str(uuid.uuid4()),
+                article_id=new.article_id,
+                start=new.start,
+                end=new.end,
+                quote=quote.exact,
+                prefix=quote.prefix,
+                suffix=quote.suffix,
+                kind=Kind(new.kind),
+                verdict=Verdict(new.verdict),
+                note=new.note,
+                reviewer=new.reviewer,
+                created=now,
+                modified=now,
+                speaker=new.speaker,
+                target_id=new.target_id,
+            )
+            _check_target(session, annotation)
+            session.add(repo.annotation_row(annotation))
+        return annotation, Changes(
+            articles=frozenset({annotation.article_id}), added=frozenset({annotation.id})
+        )
+
+    def update(self, annotation_id: str, values: Mapping[str, Any]) -> Changes:
+        unknown = set(values) - EDITABLE_FIELDS
+        if unknown:
+            raise UserError(f"these fields cannot be edited: {', '.join(sorted(unknown))}")
+        with self._db.transaction() as session:
+            row = _row(session, annotation_id)
+            current = repo.to_annotation(row)
+            clean = _clean_values(values)
+            edited = replace(current, **clean)
+            if edited == current:
+                return Changes()
+            _check_target(session, edited)
+            edited = replace(edited, modified=datetime.now(UTC))
+            for name in clean:
+                value = getattr(edited, name)
+                setattr(row, name, value.value if isinstance(value, Kind | Verdict) else value)
+            row.modified = edited.modified
+            session.add(row)
+        return Changes(articles=frozenset({current.article_id}), updated=frozenset({annotation_id}))
+
+    def delete(self, annotation_id: str) -> tuple[Removal, Changes]:
+        with self._db.transaction() as session:
+            row = _row(session, annotation_id)
+            annotation = repo.to_annotation(row)
+            pointing = repo.attributions_targeting(session, annotation_id)
+            for attribution in pointing:
+                attribution.target_id = None
+                session.add(attribution)
+            session.flush()
+            session.delete(row)
+        unlinked = tuple(a.id for a in pointing)
+        return Removal(annotation, unlinked), Changes(
+            articles=frozenset({annotation.article_id}),
+            removed=frozenset({annotation_id}),
+            updated=frozenset(unlinked),
+        )
+
+    def restore(self, removal: Removal) -> Changes:
+        annotation = removal.annotation
+        with self._db.transaction() as session:
+            if session.get(ArticleRow, annotation.article_id) is None:
+                raise NotFound(f"the article of annotation {annotation.id} is gone")
+            if annotation.target_id and session.get(AnnotationRow, annotation.target_id) is None:
+                annotation = replace(annotation, target_id=None)
+            session.add(repo.annotation_row(annotation))
+            session.flush()
+            relinked = []
+            for attribution_id in removal.unlinked:
+                row = session.get(AnnotationRow, attribution_id)
+                if row is not None and row.target_id is None:
+                    row.target_id = annotation.id
+                    session.add(row)
+                    relinked.append(attribution_id)
+        return Changes(
+            articles=frozenset({annotation.article_id}),
+            added=frozenset({annotation.id}),
+            updated=frozenset(relinked),
+        )
+
+
+def _row(session: Session, annotation_id: str) -> AnnotationRow:
+    row = session.get(AnnotationRow, annotation_id)
+    if row is None:
+        raise NotFound(f"there is no annotation {annotation_id}")
+    return row
+
+
+def _clean_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    clean = dict(values)
+    try:
+        if "kind" in clean:
+            clean["kind"] = Kind(clean["kind"])
+        if "verdict" in clean:
+            clean["verdict"] = Verdict(clean["verdict"])
+    except ValueError as error:
+        raise UserError(f"Cannot edit: {error}.") from None
+    if "note" in clean:
+        clean["note"] = str(clean["note"] or "")
+    if "speaker" in clean:
+        clean["speaker"] = (str(clean["speaker"]).strip() or None) if clean["speaker"] else None
+    if "target_id" in clean:
+        clean["target_id"] = clean["target_id"] or None
+    return clean
+
+
+def _check_target(session: Session, annotation: Annotation) -> None:
+    """An attribution may point at a claim or figure of the same article, never itself."""
+    if annotation.target_id is None:
+        return
+    if annotation.kind is not Kind.ATTRIBUTION:
+        raise UserError("Only an attribution can point at a claim or figure.")
+    if annotation.target_id == annotation.id:
+        raise UserError("An attribution cannot point at itself.")
+    target = session.get(AnnotationRow, annotation.target_id)
+    if target is None:
+        raise UserError("The linked claim or figure no longer exists; pick another.")
+    if target.article_id != annotation.article_id:
+        raise UserError("An attribution can only point at a claim or figure in its own article.")
+    if Kind(target.kind) not in TARGET_KINDS:
+        raise UserError("An attribution can point only at a claim or a figure.")

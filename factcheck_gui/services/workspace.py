@@ -1,0 +1,58 @@
+"""The one object the GUI and the CLI hold: the services over one open database."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from factcheck_gui import APP_NAME
+from factcheck_gui.services.annotations import AnnotationService
+from factcheck_gui.services.library import LibraryService
+from factcheck_gui.services.preferences import Preferences
+from factcheck_gui.services.samples import load_samples
+from factcheck_gui.storage.database import Database, open_database, open_memory_database
+
+DATA_DIR_ENV = "FACTCHECK_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    """``FACTCHECK_DATA_DIR`` when set, else the platform's user data folder."""
+    configured = os.environ.get(DATA_DIR_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+class Workspace:
+    def __init__(self, db: Database, data_dir: Path | None) -> None:
+        self.db = db
+        self.data_dir = data_dir
+        self.library = LibraryService(db)
+        self.annotations = AnnotationService(db)
+        self.preferences = Preferences(db)
+        self.samples_loaded = False
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_workspace(data_dir: Path | None = None, *, samples: bool = True) -> Workspace:
+    """Open the database in ``data_dir``; a new, empty one gets the sample batch."""
+    folder = data_dir if data_dir is not None else default_data_dir()
+    workspace = Workspace(open_database(folder), folder)
+    _load_samples_if_new(workspace, samples)
+    return workspace
+
+
+def open_memory_workspace(*, samples: bool = False) -> Workspace:
+    workspace = Workspace(open_memory_database(), None)
+    _load_samples_if_new(workspace, samples)
+    return workspace
+
+
+def _load_samples_if_new(workspace: Workspace, samples: bool) -> None:
+    if samples and workspace.library.is_empty():
+        load_samples(workspace.library)
+        workspace.samples_loaded = True

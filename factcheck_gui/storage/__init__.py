@@ -1,0 +1,1 @@
+"""Tables, engine set-up, migrations and the queries behind the services."""

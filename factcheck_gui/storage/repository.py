@@ -1,0 +1,155 @@
+"""Queries and row <-> domain conversions. Callers own the session and its transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from factcheck_gui.domain.model import (
+    Annotation,
+    Article,
+    ArticleSummary,
+    Batch,
+    Kind,
+    Verdict,
+)
+from factcheck_gui.storage.tables import AnnotationRow, ArticleRow, BatchRow, SettingRow
+
+
+def to_batch(row: BatchRow) -> Batch:
+    assert row.id is not None
+    return Batch(id=row.id, name=row.name, imported=row.imported)
+
+
+def to_article(row: ArticleRow) -> Article:
+    assert row.id is not None
+    return Article(
+        id=row.id,
+        batch_id=row.batch_id,
+        title=row.title,
+        outlet=row.outlet,
+        url=row.url,
+        published=row.published,
+        text=row.text,
+        sha256=row.sha256,
+    )
+
+
+def to_annotation(row: AnnotationRow) -> Annotation:
+    return Annotation(
+        id=row.id,
+        article_id=row.article_id,
+        start=row.start,
+        end=row.end,
+        quote=row.quote,
+        prefix=row.prefix,
+        suffix=row.suffix,
+        kind=Kind(row.kind),
+        verdict=Verdict(row.verdict),
+        note=row.note,
+        reviewer=row.reviewer,
+        created=row.created,
+        modified=row.modified,
+        speaker=row.speaker,
+        target_id=row.target_id,
+    )
+
+
+def annotation_row(annotation: Annotation) -> AnnotationRow:
+    return AnnotationRow(
+        id=annotation.id,
+        article_id=annotation.article_id,
+        start=annotation.start,
+        end=annotation.end,
+        quote=annotation.quote,
+        prefix=annotation.prefix,
+        suffix=annotation.suffix,
+        kind=annotation.kind.value,
+        verdict=annotation.verdict.value,
+        note=annotation.note,
+        reviewer=annotation.reviewer,
+        created=annotation.created,
+        modified=annotation.modified,
+        speaker=annotation.speaker,
+        target_id=annotation.target_id,
+    )
+
+
+def batches(session: Session) -> list[Batch]:
+    rows = session.exec(select(BatchRow).order_by(col(BatchRow.id)))
+    return [to_batch(r) for r in rows]
+
+
+def article_summaries(
+    session: Session, article_ids: Iterable[int] | None = None
+) -> list[ArticleSummary]:
+    """Articles without their text, with their annotation counts, in id order."""
+    counts = (
+        select(AnnotationRow.article_id, func.count().label("n"))
+        .group_by(col(AnnotationRow.article_id))
+        .subquery()
+    )
+    query = (
+        select(
+            ArticleRow.id,
+            ArticleRow.batch_id,
+            ArticleRow.title,
+            ArticleRow.outlet,
+            ArticleRow.published,
+            func.coalesce(counts.c.n, 0),
+        )
+        .outerjoin(counts, counts.c.article_id == ArticleRow.id)
+        .order_by(col(ArticleRow.id))
+    )
+    if article_ids is not None:
+        query = query.where(col(ArticleRow.id).in_(list(article_ids)))
+    return [
+        ArticleSummary(
+            id=id_,
+            batch_id=batch_id,
+            title=title,
+            outlet=outlet,
+            published=published,
+            annotations=n,
+        )
+        for id_, batch_id, title, outlet, published, n in session.exec(query)
+    ]
+
+
+def existing_hashes(session: Session, hashes: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(hashes), 500):  # stay under the bound-parameter limit
+        chunk = hashes[i : i + 500]
+        found.update(
+            session.exec(select(ArticleRow.sha256).where(col(ArticleRow.sha256).in_(chunk)))
+        )
+    return found
+
+
+def annotations_of(session: Session, article_id: int) -> list[Annotation]:
+    rows = session.exec(
+        select(AnnotationRow)
+        .where(AnnotationRow.article_id == article_id)
+        .order_by(col(AnnotationRow.start), col(AnnotationRow.end), col(AnnotationRow.id))
+    )
+    return [to_annotation(r) for r in rows]
+
+
+def attributions_targeting(session: Session, annotation_id: str) -> list[AnnotationRow]:
+    return list(session.exec(select(AnnotationRow).where(AnnotationRow.target_id == annotation_id)))
+
+
+def get_setting(session: Session, key: str) -> str | None:
+    row = session.get(SettingRow, key)
+    return None if row is None else row.value
+
+
+def set_setting(session: Session, key: str, value: str) -> None:
+    row = session.get(SettingRow, key)
+    if row is None:
+        session.add(SettingRow(key=key, value=value))
+    else:
+        row.value = value
+        session.add(row)

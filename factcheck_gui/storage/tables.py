@@ -1,0 +1,73 @@
+"""The database tables (sqlmodel). Migrations in ``migrations/versions`` must match them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Text
+from sqlmodel import Field, SQLModel
+
+
+class BatchRow(SQLModel, table=True):
+    __tablename__ = "batch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(String(200), nullable=False))
+    imported: datetime
+
+
+class ArticleRow(SQLModel, table=True):
+    __tablename__ = "article"
+
+    id: int | None = Field(default=None, primary_key=True)
+    batch_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("batch.id", ondelete="CASCADE"), nullable=False)
+    )
+    title: str = Field(sa_column=Column(String(500), nullable=False))
+    outlet: str | None = Field(default=None, sa_column=Column(String(200)))
+    url: str | None = Field(default=None, sa_column=Column(String(2000)))
+    published: date | None = None
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    sha256: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
+    source_name: str | None = Field(default=None, sa_column=Column(String(500)))
+
+    __table_args__ = (Index("ix_article_batch_id", "batch_id"),)
+
+
+class AnnotationRow(SQLModel, table=True):
+    __tablename__ = "annotation"
+
+    id: str = Field(sa_column=Column(String(36), primary_key=True))
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False)
+    )
+    start: int
+    end: int
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    prefix: str = Field(sa_column=Column(Text, nullable=False))
+    suffix: str = Field(sa_column=Column(Text, nullable=False))
+    kind: str = Field(sa_column=Column(String(20), nullable=False))
+    verdict: str = Field(sa_column=Column(String(30), nullable=False))
+    note: str = Field(sa_column=Column(Text, nullable=False))
+    reviewer: str = Field(sa_column=Column(String(200), nullable=False))
+    created: datetime
+    modified: datetime
+    speaker: str | None = Field(default=None, sa_column=Column(String(300)))
+    target_id: str | None = Field(
+        default=None,
+        sa_column=Column(String(36), ForeignKey("annotation.id", ondelete="SET NULL")),
+    )
+
+    __table_args__ = (
+        Index("ix_annotation_article_id", "article_id"),
+        Index("ix_annotation_target_id", "target_id"),
+    )
+
+
+class SettingRow(SQLModel, table=True):
+    """Preferences that the CLI needs as much as the GUI (the reviewer's name)."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(sa_column=Column(String(100), primary_key=True))
+    value: str = Field(sa_column=Column(Text, nullable=False))

@@ -1,0 +1,241 @@
+"""The annotations dock: the focused pane's annotations, and an editor for the selected one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck_gui.domain.model import Annotation, Kind, Verdict
+from factcheck_gui.ui.annotation_table import AnnotationFilter, AnnotationTableModel
+from factcheck_gui.ui.palette import VERDICT_KEYS
+from factcheck_gui.ui.signals import signals_blocked
+
+ALL = "All"
+
+
+class AnnotationEditor(QWidget):
+    """Edits one annotation; each control is bound to one field (napari's habit)."""
+
+    edited = Signal(str, dict)  # annotation id, {field: value}
+    deleteRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.annotation: Annotation | None = None
+        self.quote = QLabel()
+        self.quote.setTextFormat(Qt.TextFormat.PlainText)
+        self.quote.setWordWrap(True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kind = QComboBox()
+        for kind in Kind:
+            self.kind.addItem(kind.label, kind)
+        self.verdict = QComboBox()
+        for verdict in Verdict:
+            self.verdict.addItem(f"{VERDICT_KEYS[verdict]}  {verdict.label}", verdict)
+        self.speaker = QLineEdit()
+        self.speaker.setPlaceholderText("Who said it")
+        self.target = QComboBox()
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("Note: sources checked, reasoning… (saved as you type)")
+        self.note.setTabChangesFocus(True)
+        self.delete = QPushButton("Delete")
+        self.delete.setToolTip("Delete this annotation (Del)")
+        self.meta = QLabel()
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setObjectName("annotationMeta")
+
+        form = QFormLayout(self)
+        form.setContentsMargins(4, 4, 4, 4)
+        form.addRow("Quote", self.quote)
+        form.addRow("&Kind", self.kind)
+        form.addRow("&Verdict", self.verdict)
+        form.addRow("&Speaker", self.speaker)
+        form.addRow("&Attributes", self.target)
+        form.addRow("&Note", self.note)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.meta, 1)
+        buttons.addWidget(self.delete)
+        form.addRow(buttons)
+        self._form = form
+
+        self.kind.activated.connect(lambda _i: self._emit("kind", self.kind.currentData()))
+        self.verdict.activated.connect(lambda _i: self._emit("verdict", self.verdict.currentData()))
+        self.speaker.editingFinished.connect(lambda: self._emit("speaker", self.speaker.text()))
+        self.target.activated.connect(lambda _i: self._emit("target_id", self.target.currentData()))
+        self.note.textChanged.connect(lambda: self._emit("note", self.note.toPlainText()))
+        self.delete.clicked.connect(self._delete)
+        self.show_annotation(None, [])
+
+    def show_annotation(self, annotation: Annotation | None, siblings: list[Annotation]) -> None:
+        """Sync the controls from the stored annotation without echoing edits back."""
+        self.annotation = annotation
+        editable = annotation is not None
+        for widget in (self.kind, self.verdict, self.note, self.delete):
+            widget.setEnabled(editable)
+        with signals_blocked(self.kind, self.verdict, self.speaker, self.target, self.note):
+            if annotation is None:
+                self.quote.setText("Select an annotation, or select text and press C, F or A.")
+                self.note.setPlainText("")
+                self.speaker.setText("")
+                self.target.clear()
+                self.meta.setText("")
+                self._show_attribution_fields(False)
+                return
+            self.quote.setText(annotation.quote)
+            self.kind.setCurrentIndex(self.kind.findData(annotation.kind))
+            self.verdict.setCurrentIndex(self.verdict.findData(annotation.verdict))
+            if self.note.toPlainText() != annotation.note:
+                self.note.setPlainText(annotation.note)
+            if not self.speaker.hasFocus() or self.speaker.text() == (annotation.speaker or ""):
+                self.speaker.setText(annotation.speaker or "")
+            self.target.clear()
+            self.target.addItem("(nothing)", None)
+            for other in siblings:
+                if other.kind in (Kind.CLAIM, Kind.FIGURE) and other.id != annotation.id:
+                    label = " ".join(other.quote.split())
+                    self.target.addItem(f"{other.kind.label}: {label[:70]}", other.id)
+            self.target.setCurrentIndex(max(0, self.target.findData(annotation.target_id)))
+            self.meta.setText(
+                f"by {annotation.reviewer}, "
+                f"{annotation.modified.astimezone().strftime('%Y-%m-%d %H:%M')}"
+            )
+            self._show_attribution_fields(annotation.kind is Kind.ATTRIBUTION)
+
+    def _show_attribution_fields(self, shown: bool) -> None:
+        for widget in (self.speaker, self.target):
+            self._form.setRowVisible(widget, shown)
+            widget.setEnabled(shown)
+
+    def _emit(self, name: str, value: Any) -> None:
+        if self.annotation is not None:
+            self.edited.emit(self.annotation.id, {name: value})
+
+    def _delete(self) -> None:
+        if self.annotation is not None:
+            self.deleteRequested.emit(self.annotation.id)
+
+
+class AnnotationPanel(QWidget):
+    annotationChosen = Signal(str)  # a row was clicked or moved to
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = AnnotationTableModel(self)
+        self.proxy = AnnotationFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(f"{ALL} kinds", None)
+        for kind in Kind:
+            self.kind_filter.addItem(kind.label, kind)
+        self.verdict_filter = QComboBox()
+        self.verdict_filter.addItem(f"{ALL} verdicts", None)
+        for verdict in Verdict:
+            self.verdict_filter.addItem(verdict.label, verdict)
+        self.words = QLineEdit()
+        self.words.setPlaceholderText("Search quotes and notes…")
+        self.words.setClearButtonEnabled(True)
+        for combo in (self.kind_filter, self.verdict_filter):
+            combo.currentIndexChanged.connect(self._refilter)
+        self.words.textChanged.connect(self._refilter)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("annotationTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(6, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(0, 95)
+        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(2, 220)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.clicked.connect(self._clicked)
+
+        self.editor = AnnotationEditor(self)
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.verdict_filter)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(4, 4, 4, 0)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self.words)
+        top_layout.addWidget(self.table)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("annotationSplitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def select(self, annotation_id: str | None) -> None:
+        """Show ``annotation_id`` as the selected row (clearing the filters if they hide it)."""
+        row = self.model.row_of(annotation_id) if annotation_id else None
+        selection = self.table.selectionModel()
+        with signals_blocked(selection):
+            if row is None:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+            else:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                if not index.isValid():
+                    self.clear_filters()
+                    index = self.proxy.mapFromSource(self.model.index(row, 0))
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.table.scrollTo(index)
+        self.table.viewport().update()
+        annotation = self.model.annotation(row) if row is not None else None
+        self.editor.show_annotation(annotation, self.model.annotations())
+
+    def clear_filters(self) -> None:
+        with signals_blocked(self.kind_filter, self.verdict_filter, self.words):
+            self.kind_filter.setCurrentIndex(0)
+            self.verdict_filter.setCurrentIndex(0)
+            self.words.clear()
+        self._refilter()
+
+    def _refilter(self) -> None:
+        self.proxy.set_filter(
+            kind=self.kind_filter.currentData(),
+            verdict=self.verdict_filter.currentData(),
+            words=self.words.text(),
+        )
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.annotationChosen.emit(self._id_at(current))
+
+    def _clicked(self, index: QModelIndex) -> None:
+        self.annotationChosen.emit(self._id_at(index))
+
+    def _id_at(self, index: QModelIndex) -> str:
+        return self.model.annotation(self.proxy.mapToSource(index).row()).id

@@ -1,0 +1,204 @@
+"""The read-only text of one article, with its highlights, tooltips and clicks."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QHelpEvent,
+    QMouseEvent,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from factcheck_gui.domain.model import Annotation, Kind
+from factcheck_gui.domain.spans import Span
+from factcheck_gui.domain.textpos import OffsetMap
+from factcheck_gui.ui.highlighter import SpanHighlighter
+from factcheck_gui.ui.palette import FLASH_COLOUR
+
+ARTICLE_MIME = "application/x-factcheck-article-id"
+FLASH_MS = 900
+
+
+def article_mime(article_id: int) -> QMimeData:
+    data = QMimeData()
+    data.setData(ARTICLE_MIME, str(article_id).encode("ascii"))
+    return data
+
+
+def article_from_mime(data: QMimeData) -> int | None:
+    if not data.hasFormat(ARTICLE_MIME):
+        return None
+    try:
+        return int(bytes(data.data(ARTICLE_MIME).data()).decode("ascii"))
+    except ValueError:
+        return None
+
+
+def span_of(annotation: Annotation) -> Span:
+    return Span(annotation.start, annotation.end, annotation.id, annotation.kind.value)
+
+
+class ArticleTextView(QPlainTextEdit):
+    spanClicked = Signal(str)  # annotation id
+    articleDropped = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.document().setDocumentMargin(12)
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10.5))
+        self.setFont(font)
+        self.highlighter = SpanHighlighter(self.document())
+        self.offsets = OffsetMap("")
+        self.notes: dict[str, Annotation] = {}
+        self.context_actions: list = []  # the window's tag actions, shown on right click
+        self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
+        self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
+
+    # -- content -------------------------------------------------------------------
+    def show_text(self, text: str, annotations: list[Annotation]) -> None:
+        """Plain text only: never interpreted as HTML or rich text."""
+        self.offsets = OffsetMap(text)
+        self.notes = {a.id: a for a in annotations}
+        self.highlighter.index = type(self.highlighter.index)()  # no stale spans while loading
+        self.setPlainText(text)
+        self.highlighter.reset(self.offsets, [span_of(a) for a in annotations])
+
+    def put_annotation(self, annotation: Annotation) -> None:
+        self.notes[annotation.id] = annotation
+        self.highlighter.put(span_of(annotation))
+
+    def remove_annotation(self, annotation_id: str) -> None:
+        self.notes.pop(annotation_id, None)
+        self.highlighter.remove(annotation_id)
+
+    # -- positions -----------------------------------------------------------------
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection in code points of the stored text, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (
+            self.offsets.from_utf16(cursor.selectionStart()),
+            self.offsets.from_utf16(cursor.selectionEnd()),
+        )
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(start))
+        cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def reveal(self, start: int, end: int, *, flash: bool = True) -> None:
+        """Scroll so [start, end) is visible and flash it briefly."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(end))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        cursor.setPosition(self.offsets.to_utf16(start))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        if flash:
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(QColor(FLASH_COLOUR))
+            selection.format.setProperty(QTextFormat.Property.OutlinePen, QColor("black"))
+            marked = QTextCursor(self.document())
+            marked.setPosition(self.offsets.to_utf16(start))
+            marked.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = marked
+            self.setExtraSelections([selection])
+            self._flash_timer.start()
+
+    def annotations_at(self, viewport_pos) -> list[Annotation]:  # noqa: ANN001
+        u16 = self.cursorForPosition(viewport_pos).position()
+        if u16 >= self.offsets.length_utf16:
+            return []
+        rect = self.cursorRect(self.cursorForPosition(viewport_pos))
+        if abs(rect.center().y() - viewport_pos.y()) > rect.height():
+            return []  # below the last line: no character under the mouse
+        cp = self.offsets.from_utf16(u16)
+        # cursorForPosition gives the nearest gap; the character is the one it precedes
+        # unless the mouse is on the right half of the character before it.
+        spans = self.highlighter.index.at(cp)
+        if not spans and cp > 0:
+            spans = self.highlighter.index.at(cp - 1)
+        return [self.notes[s.key] for s in spans if s.key in self.notes]
+
+    # -- events --------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            found = self.annotations_at(self.viewport().mapFromGlobal(event.globalPos()))
+            if found:
+                QToolTip.showText(event.globalPos(), tooltip_html(found), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            found = self.annotations_at(event.position().toPoint())
+            if found:
+                self.spanClicked.emit(found[0].id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu: QMenu = self.createStandardContextMenu(event.pos())
+        if self.context_actions:
+            menu.insertSeparator(menu.actions()[0] if menu.actions() else None)
+            for action in reversed(self.context_actions):
+                menu.insertAction(menu.actions()[0], action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if article_from_mime(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: ANN001, N802
+        if article_from_mime(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        article_id = article_from_mime(event.mimeData())
+        if article_id is not None:
+            event.acceptProposedAction()
+            self.articleDropped.emit(article_id)
+        else:
+            event.ignore()
+
+
+def tooltip_html(annotations: list[Annotation]) -> str:
+    """Kind, verdict and note of each annotation under the mouse; user text escaped."""
+    parts = []
+    for a in annotations:
+        lines = [f"<b>{a.kind.label}</b> — {html.escape(a.verdict.label)}"]
+        if a.kind is Kind.ATTRIBUTION and a.speaker:
+            lines.append(f"Speaker: {html.escape(a.speaker)}")
+        if a.note:
+            lines.append(html.escape(a.note).replace("\n", "<br>"))
+        parts.append("<br>".join(lines))
+    return "<hr>".join(parts)

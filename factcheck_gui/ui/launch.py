@@ -1,0 +1,104 @@
+"""Starting the window: display checks, the Qt application, the first layout, screenshots."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from factcheck_gui.domain.errors import UserError
+
+SCREENSHOT_SIZE = (1400, 900)
+
+
+def check_display(*, screenshot: bool) -> None:
+    """Fail with one clear line instead of Qt's abort when no display can be reached."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    if screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
+        return
+    raise UserError(
+        "no display available (neither DISPLAY nor WAYLAND_DISPLAY is set): start factcheck "
+        "from a desktop session, or use `factcheck gui --screenshot FILE.png` to render it"
+    )
+
+
+def launch(*, data_dir: Path | None, samples: bool, screenshot: Path | None) -> int:
+    check_display(screenshot=screenshot is not None)
+    if screenshot is not None and screenshot.suffix.lower() != ".png":
+        raise UserError(f"{screenshot} does not end in .png; name a PNG file for --screenshot")
+    try:
+        from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QApplication
+    except ImportError as error:
+        raise UserError(
+            f"Qt cannot start ({error}); install Qt's system libraries "
+            "(see README: Setting up by hand) and try again"
+        ) from None
+
+    from factcheck_gui import APP_NAME
+    from factcheck_gui.bundled import bundled_folder
+    from factcheck_gui.services.workspace import open_workspace
+    from factcheck_gui.ui.context import AppContext
+    from factcheck_gui.ui.main_window import MainWindow
+
+    workspace = open_workspace(data_dir, samples=samples)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("factcheck")
+    app.setDesktopFileName("org.factcheck.FactcheckGui")
+    app.setWindowIcon(QIcon(str(bundled_folder("resources") / "factcheck.svg")))
+    try:
+        context = AppContext(workspace)
+        if screenshot is not None:
+            window = MainWindow(context, settings_dir=None)
+            return save_screenshot(window, screenshot)
+        window = MainWindow(context, settings_dir=workspace.data_dir)
+        if not window.restore_layout():
+            open_first_samples(window)
+        window.show()
+        return app.exec()
+    finally:
+        workspace.close()
+
+
+def open_first_samples(window: object) -> None:
+    """A first start: two panes, the first two articles of the sample batch side by side."""
+    from factcheck_gui.services.samples import SAMPLE_BATCH_NAME
+    from factcheck_gui.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    batches = window.services.library.batches()
+    chosen = next((b for b in batches if b.batch.name == SAMPLE_BATCH_NAME), None)
+    articles = chosen.articles if chosen else tuple(a for b in batches for a in b.articles)
+    window.ensure_panes(2)
+    for pane, article in zip(window.panes.panes, articles[:2], strict=False):
+        window.open_article(article.id, pane)
+    if window.panes.panes:
+        window.panes.set_current(window.panes.panes[0])
+
+
+def save_screenshot(window: object, path: Path) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from factcheck_gui.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.resize(*SCREENSHOT_SIZE)
+    open_first_samples(window)
+    window.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    image = window.grab()
+    window.close()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(f"cannot create the folder for {path} ({error.strerror})") from None
+    if not image.save(str(path), "PNG"):
+        raise UserError(f"cannot write {path}; check the folder exists and is writable")
+    print(f"wrote {path} ({image.width()}x{image.height()})")
+    return 0

@@ -1,0 +1,199 @@
+"""The library dock: batches and their articles, a filter, annotation counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from factcheck_gui.domain.model import ArticleSummary, LibraryBatch
+from factcheck_gui.ui.article_view import ARTICLE_MIME, article_mime
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Title", "Outlet", "Date", "Notes")
+_BATCH = 0  # internalId of a batch row; an article row's is its batch row + 1
+
+
+class LibraryModel(QAbstractItemModel):
+    """Two levels, batches then articles, over a snapshot from the library service."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._batches: list[LibraryBatch] = []
+        self._articles: list[list[ArticleSummary]] = []
+        self._where: dict[int, tuple[int, int]] = {}  # article id -> (batch row, row)
+
+    def reset(self, batches: Sequence[LibraryBatch]) -> None:
+        self.beginResetModel()
+        self._batches = list(batches)
+        self._articles = [list(b.articles) for b in batches]
+        self._where = {
+            a.id: (b, r) for b, arts in enumerate(self._articles) for r, a in enumerate(arts)
+        }
+        self.endResetModel()
+
+    def update_articles(self, summaries: Sequence[ArticleSummary]) -> None:
+        """New counts (or titles) for some articles; only their rows repaint."""
+        for summary in summaries:
+            where = self._where.get(summary.id)
+            if where is None:
+                continue
+            batch_row, row = where
+            self._articles[batch_row][row] = summary
+            parent = self.index(batch_row, 0)
+            self.dataChanged.emit(
+                self.index(row, 0, parent), self.index(row, len(COLUMNS) - 1, parent)
+            )
+
+    def article_id(self, index: AnyIndex) -> int | None:
+        if not index.isValid() or index.internalId() == _BATCH:
+            return None
+        return self._articles[index.internalId() - 1][index.row()].id
+
+    def index_of(self, article_id: int) -> QModelIndex:
+        where = self._where.get(article_id)
+        if where is None:
+            return QModelIndex()
+        return self.index(where[1], 0, self.index(where[0], 0))
+
+    # -- QAbstractItemModel ------------------------------------------------------------
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _BATCH)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _BATCH:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _BATCH)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
+        if not parent.isValid():
+            return len(self._batches)
+        if parent.internalId() == _BATCH and parent.column() == 0:
+            return len(self._articles[parent.row()])
+        return 0
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
+        return len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() != _BATCH:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = index.column()
+        if index.internalId() == _BATCH:
+            batch = self._batches[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                if column == 0:
+                    return batch.batch.name
+                if column == 2:
+                    return batch.batch.imported.date().isoformat()
+                if column == 3:
+                    return sum(a.annotations for a in batch.articles)
+            elif role == Qt.ItemDataRole.ToolTipRole and column == 0:
+                return f"{batch.batch.name}\n{len(batch.articles)} articles"
+            return None
+        article = self._articles[index.internalId() - 1][index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return article.title
+            if column == 1:
+                return article.outlet or ""
+            if column == 2:
+                return article.published.isoformat() if article.published else ""
+            if column == 3:
+                return article.annotations
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [ARTICLE_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        for index in indexes:
+            article_id = self.article_id(index)
+            if article_id is not None:
+                return article_mime(article_id)
+        return QMimeData()
+
+
+class LibraryPanel(QWidget):
+    articleActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)  # title, outlet and date
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter articles (title, outlet, date)…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("libraryTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setDragEnabled(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setSortingEnabled(False)
+        self.tree.activated.connect(self._activated)
+        self.tree.header().setStretchLastSection(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree)
+
+    def reset(self, batches: Sequence[LibraryBatch]) -> None:
+        self.model.reset(batches)
+        self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
+        for column in (1, 2, 3):
+            self.tree.resizeColumnToContents(column)
+        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), 300))
+
+    def selected_article_ids(self) -> list[int]:
+        ids = []
+        for index in self.tree.selectionModel().selectedRows(0):
+            article_id = self.model.article_id(self.proxy.mapToSource(index))
+            if article_id is not None:
+                ids.append(article_id)
+        return ids
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self.tree.expandAll()
+
+    def _activated(self, index: QModelIndex) -> None:
+        article_id = self.model.article_id(self.proxy.mapToSource(index))
+        if article_id is not None:
+            self.articleActivated.emit(article_id)

@@ -1,0 +1,381 @@
+"""The main window: library, article panes, annotations; keys and menus; its saved layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
+
+from factcheck_gui import __version__
+from factcheck_gui.domain.anchoring import trim_span
+from factcheck_gui.domain.changes import Changes
+from factcheck_gui.domain.commands import CreateAnnotation, DeleteAnnotation, EditAnnotation
+from factcheck_gui.domain.errors import NotFound
+from factcheck_gui.domain.model import Annotation, Kind, NewAnnotation, Verdict
+from factcheck_gui.ui import dialogs
+from factcheck_gui.ui.actions import Actions, build_actions
+from factcheck_gui.ui.annotation_panel import AnnotationPanel
+from factcheck_gui.ui.context import AppContext
+from factcheck_gui.ui.legend import Legend
+from factcheck_gui.ui.library import LibraryPanel
+from factcheck_gui.ui.panes import ArticlePane, PaneArea
+
+STATUS_MS = 6000
+SETTINGS_FILE = "window.ini"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, *, settings_dir: Path | None) -> None:
+        super().__init__()
+        self.context = context
+        self.services = context.workspace
+        self.selected: str | None = None
+        self._settings = (
+            QSettings(str(settings_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+            if settings_dir is not None
+            else None
+        )
+        self.setWindowTitle("factcheck")
+        self.setObjectName("mainWindow")
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+        )
+
+        self.panes = PaneArea(self)
+        self.setCentralWidget(self.panes)
+        self.library = LibraryPanel(self)
+        self.annotations = AnnotationPanel(self)
+        self.library_dock = self._dock(
+            "Library", "libraryDock", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.annotation_dock = self._dock(
+            "Annotations", "annotationDock", self.annotations, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.actions_ = build_actions(
+            self,
+            {
+                "tag": self.tag_selection,
+                "verdict": self.set_verdict,
+                "delete": self.delete_selected,
+                "edit_note": self.edit_note,
+                "new_pane": self.new_pane,
+                "close_pane": lambda: (
+                    self.panes.current and self.panes.close_pane(self.panes.current)
+                ),
+                "focus_library": self._focus_library,
+                "preferences": self.edit_preferences,
+                "quit": self.close,
+                "shortcuts": self.show_shortcuts,
+                "about": self.show_about,
+            },
+        )
+        self._build_menus(self.actions_)
+
+        self.panes.currentChanged.connect(self._pane_changed)
+        self.panes.articleDropped.connect(
+            lambda pane, article_id: self.open_article(article_id, pane)
+        )
+        self.panes.spanClicked.connect(lambda _pane, key: self.select_annotation(key))
+        self.library.articleActivated.connect(self.open_article)
+        self.annotations.annotationChosen.connect(
+            lambda key: self.select_annotation(key, reveal=True)
+        )
+        self.annotations.editor.edited.connect(self._edit)
+        self.annotations.editor.deleteRequested.connect(self._delete)
+        context.changed.connect(self.apply_changes)
+        context.problem.connect(self.show_problem)
+
+        self.library.reset(self.services.library.batches())
+        self.resize(1400, 900)
+
+    # -- building --------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self, a: Actions) -> None:
+        stack = self.context.undo_stack
+        undo = stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addActions([undo, redo])
+        self.undo_action, self.redo_action = undo, redo
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(a.preferences)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        edit = bar.addMenu("&Edit")
+        edit.addActions([undo, redo])
+        annotate = bar.addMenu("&Annotate")
+        annotate.addActions(list(a.tag.values()))
+        annotate.addSeparator()
+        verdicts = annotate.addMenu("&Verdict")
+        verdicts.addActions(list(a.verdict.values()))
+        annotate.addAction(a.edit_note)
+        annotate.addAction(a.delete)
+        view = bar.addMenu("&View")
+        view.addActions([a.new_pane, a.close_pane, a.focus_library])
+        view.addSeparator()
+        view.addAction(self.library_dock.toggleViewAction())
+        view.addAction(self.annotation_dock.toggleViewAction())
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([a.shortcuts, a.about])
+
+        toolbar = QToolBar("Tagging", self)
+        toolbar.setObjectName("taggingToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions(list(a.tag.values()))
+        toolbar.addSeparator()
+        toolbar.addActions([undo, redo])
+        toolbar.addSeparator()
+        toolbar.addAction(a.new_pane)
+        toolbar.addSeparator()
+        toolbar.addWidget(Legend(toolbar))
+        self.addToolBar(toolbar)
+        self.view_actions = view.actions()
+
+    # -- opening articles ------------------------------------------------------------------
+    def new_pane(self) -> ArticlePane:
+        pane = self.panes.add_pane()
+        pane.view.context_actions = list(self.actions_.tag.values())
+        self.panes.set_current(pane)
+        return pane
+
+    def ensure_panes(self, count: int) -> None:
+        while len(self.panes.panes) < count:
+            self.new_pane()
+
+    def open_article(self, article_id: int, pane: ArticlePane | None = None) -> None:
+        try:
+            article = self.services.library.article(article_id)
+        except NotFound as error:
+            self.show_problem(str(error))
+            return
+        if pane is None:
+            pane = self.panes.place_for(article_id)
+            pane.view.context_actions = list(self.actions_.tag.values())
+        pane.show_article(article, self.services.annotations.for_article(article_id))
+        self.panes.set_current(pane)
+        self._pane_changed(pane)
+        self._save_panes()
+
+    # -- tagging and editing --------------------------------------------------------------
+    def tag_selection(self, kind: Kind) -> None:
+        pane = self.panes.current
+        span = pane.view.selected_span() if pane and pane.article else None
+        if pane is None or pane.article is None or span is None:
+            self.show_problem("Select some text in an article first, then press C, F or A.")
+            return
+        start, end = trim_span(pane.article.text, *span)
+        command = CreateAnnotation(
+            self.services.annotations,
+            NewAnnotation(
+                article_id=pane.article.id,
+                start=start,
+                end=end,
+                kind=kind,
+                reviewer=self.services.preferences.reviewer,
+            ),
+        )
+        if self.context.run(command):
+            cursor = pane.view.textCursor()
+            cursor.clearSelection()
+            pane.view.setTextCursor(cursor)
+            self.select_annotation(command.annotation_id)
+            self.statusBar().showMessage(
+                f"Tagged a {kind.value}. Verdict: keys 0–5; note: N; undo: Ctrl+Z.", STATUS_MS
+            )
+
+    def set_verdict(self, verdict: Verdict) -> None:
+        if self._require_selection():
+            self._edit(self.selected, {"verdict": verdict})
+
+    def delete_selected(self) -> None:
+        if self._require_selection():
+            self._delete(self.selected)
+
+    def edit_note(self) -> None:
+        if self._require_selection():
+            self.annotation_dock.show()
+            self.annotations.editor.note.setFocus()
+
+    def _edit(self, annotation_id: str, values: dict) -> None:
+        try:
+            command = EditAnnotation(self.services.annotations, annotation_id, values)
+        except ValueError as error:
+            self.show_problem(str(error))
+            return
+        self.context.run(command)
+
+    def _delete(self, annotation_id: str) -> None:
+        self.context.run(DeleteAnnotation(self.services.annotations, annotation_id))
+
+    def _require_selection(self) -> bool:
+        if self.selected is None:
+            self.show_problem("Select an annotation first: click a highlight or a row.")
+            return False
+        return True
+
+    # -- selection --------------------------------------------------------------------------
+    def select_annotation(self, annotation_id: str | None, *, reveal: bool = False) -> None:
+        self.selected = annotation_id
+        for pane in self.panes.panes:
+            pane.view.highlighter.select(annotation_id)
+        pane = self.panes.current
+        if annotation_id is not None and (pane is None or annotation_id not in pane.view.notes):
+            owner = next((p for p in self.panes.panes if annotation_id in p.view.notes), None)
+            if owner is not None:
+                self.panes.set_current(owner)
+                pane = owner
+        self.annotations.select(annotation_id)
+        if reveal and pane is not None and annotation_id in pane.view.notes:
+            annotation = pane.view.notes[annotation_id]
+            pane.view.reveal(annotation.start, annotation.end)
+
+    def _pane_changed(self, pane: ArticlePane) -> None:
+        rows = sorted(pane.view.notes.values(), key=lambda a: (a.start, a.end))
+        self.annotations.model.set_rows(rows)
+        self.annotation_dock.setWindowTitle(
+            f"Annotations — {pane.article.title[:40]}" if pane.article else "Annotations"
+        )
+        self.annotations.select(self.selected if self.selected in pane.view.notes else None)
+
+    # -- reacting to changes -----------------------------------------------------------------
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh only what ``changes`` touched: highlights, rows, counts."""
+        fetched: dict[str, Annotation | None] = {}
+        for key in changes.added | changes.updated:
+            try:
+                fetched[key] = self.services.annotations.get_annotation(key)
+            except NotFound:
+                fetched[key] = None
+        for key in changes.removed:
+            fetched[key] = None
+        current = self.panes.current
+        for pane in self.panes.panes:
+            if pane.article_id not in changes.articles:
+                continue
+            for key, annotation in fetched.items():
+                if annotation is None:
+                    pane.view.remove_annotation(key)
+                elif annotation.article_id == pane.article_id:
+                    pane.view.put_annotation(annotation)
+            pane.update_details()
+            if pane is current:
+                for key, annotation in fetched.items():
+                    if annotation is None:
+                        self.annotations.model.remove(key)
+                    elif annotation.article_id == pane.article_id:
+                        self.annotations.model.upsert(annotation)
+        if self.selected is not None and fetched.get(self.selected, True) is None:
+            self.select_annotation(None)
+        elif self.selected in fetched or changes.added or changes.removed:
+            self.annotations.select(self.selected)
+        if changes.library:
+            self.library.reset(self.services.library.batches())
+        elif changes.annotation_count_changed:
+            self.library.model.update_articles(self.services.library.summaries(changes.articles))
+
+    def show_problem(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MS)
+
+    # -- dialogs ----------------------------------------------------------------------------
+    def _focus_library(self) -> None:
+        self.library_dock.show()
+        self.library.filter.setFocus()
+        self.library.filter.selectAll()
+
+    def edit_preferences(self) -> None:
+        name = dialogs.get_text(
+            parent=self,
+            title="Preferences",
+            label="Reviewer name (stored on each annotation):",
+            text=self.services.preferences.reviewer,
+        )
+        if name is None:
+            return
+        if not name.strip():
+            self.show_problem("The reviewer name cannot be empty; it was left unchanged.")
+            return
+        try:
+            self.services.preferences.set_reviewer(name)
+        except ValueError as error:
+            self.show_problem(str(error))
+            return
+        self.statusBar().showMessage(f"New annotations will be signed {name.strip()}.", STATUS_MS)
+
+    def show_shortcuts(self) -> None:
+        native = QKeySequence.SequenceFormat.NativeText
+        lines = [
+            f"{a.shortcut().toString(native):>14}   {a.text().replace('&', '')}"
+            for a in self.actions()
+            if not a.shortcut().isEmpty()
+        ]
+        dialogs.inform(parent=self, title="Keyboard shortcuts", text="\n".join(lines))
+
+    def show_about(self) -> None:
+        dialogs.inform(
+            parent=self,
+            title="About factcheck-gui",
+            text=f"factcheck-gui {__version__}\nCompare what several articles claim, "
+            f"and where their numbers disagree.\nData: {self.services.data_dir}",
+        )
+
+    # -- saved layout -------------------------------------------------------------------------
+    def restore_layout(self) -> bool:
+        """Geometry, docks and the open panes from the last session; False when there is none."""
+        s = self._settings
+        if s is None or s.value("geometry") is None:
+            return False
+        self.restoreGeometry(s.value("geometry"))
+        self.restoreState(s.value("state"))
+        ids = [
+            int(x) for x in (s.value("panes") or "").split(",") if x.strip().lstrip("-").isdigit()
+        ]
+        known = {a.id for a in self.services.library.summaries()}
+        self.ensure_panes(max(1, len(ids)))
+        for pane, article_id in zip(self.panes.panes, ids, strict=False):
+            if article_id in known:
+                self.open_article(article_id, pane)
+        sizes = s.value("paneSizes")
+        if sizes:
+            self.panes.setSizes([int(x) for x in str(sizes).split(",") if x.isdigit()])
+        if s.value("annotationSplitter") is not None:
+            self.annotations.splitter.restoreState(s.value("annotationSplitter"))
+        current = int(s.value("currentPane") or 0)
+        if 0 <= current < len(self.panes.panes):
+            self.panes.set_current(self.panes.panes[current])
+        return True
+
+    def save_layout(self) -> None:
+        s = self._settings
+        if s is None:
+            return
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("state", self.saveState())
+        s.setValue("annotationSplitter", self.annotations.splitter.saveState())
+        self._save_panes()
+        s.sync()
+
+    def _save_panes(self) -> None:
+        s = self._settings
+        if s is None:
+            return
+        s.setValue("panes", ",".join(str(p.article_id or -1) for p in self.panes.panes))
+        s.setValue("paneSizes", ",".join(str(x) for x in self.panes.sizes()))
+        current = self.panes.current
+        s.setValue(
+            "currentPane", self.panes.panes.index(current) if current in self.panes.panes else 0
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_layout()
+        super().closeEvent(event)
