@@ -1,8 +1,8 @@
-"""initial schema
+"""initial schema: batches, articles, annotations
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-21 23:22:44.941640
+Create Date: 2026-11-21
 """
 
 from collections.abc import Sequence
@@ -23,12 +23,6 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("imported", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
-    )
-    op.create_table(
-        "setting",
-        sa.Column("key", sa.String(length=100), nullable=False),
-        sa.Column("value", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("key"),
     )
     op.create_table(
         "article",
@@ -84,5 +78,4 @@ def downgrade() -> None:
         batch_op.drop_index("ix_article_batch_id")
 
     op.drop_table("article")
-    op.drop_table("setting")
     op.drop_table("batch")

@@ -1,0 +1,41 @@
+"""Every test gets a fresh data folder; Qt never needs a display."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from factcheck_gui.services.workspace import (  # noqa: E402
+    DATA_DIR_ENV,
+    Workspace,
+    open_workspace,
+)
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def workspace(data_dir: Path) -> Iterator[Workspace]:
+    """A database on disk with the sample batch, as a first start makes it."""
+    ws = open_workspace(data_dir)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def empty_workspace(data_dir: Path) -> Iterator[Workspace]:
+    ws = open_workspace(data_dir, samples=False)
+    yield ws
+    ws.close()

@@ -1,0 +1,71 @@
+"""Undo commands (Qt-free) reach the database both ways."""
+
+from dataclasses import replace
+
+import pytest
+
+from factcheck_gui.domain.commands import CreateAnnotation, DeleteAnnotation, EditAnnotation
+from factcheck_gui.domain.errors import NotFound
+from factcheck_gui.domain.model import Kind, NewAnnotation, Verdict
+from factcheck_gui.services.workspace import Workspace
+
+
+def new(ws: Workspace, quote: str, kind: Kind = Kind.CLAIM) -> NewAnnotation:
+    start = ws.library.article(1).text.index(quote)
+    return NewAnnotation(1, start, start + len(quote), kind, reviewer="ann")
+
+
+def test_create_undo_redo_keeps_the_same_annotation(workspace: Workspace) -> None:
+    store = workspace.annotations
+    command = CreateAnnotation(store, new(workspace, "at least 6 million", Kind.FIGURE))
+    command.do()
+    created = store.get_annotation(command.annotation_id)
+    command.undo()
+    assert store.for_article(1) == []
+    command.do()
+    assert store.get_annotation(command.annotation_id) == created
+    assert command.label == "Tag figure"
+
+
+def test_edit_undo_restores_the_old_values(workspace: Workspace) -> None:
+    store = workspace.annotations
+    create = CreateAnnotation(store, new(workspace, "280,000 people"))
+    create.do()
+    edit = EditAnnotation(store, create.annotation_id, {"verdict": Verdict.MISLEADING})
+    edit.do()
+    assert store.get_annotation(create.annotation_id).verdict is Verdict.MISLEADING
+    assert edit.label == "Set verdict to misleading"
+    edit.undo()
+    assert store.get_annotation(create.annotation_id).verdict is Verdict.UNCHECKED
+
+
+def test_consecutive_note_edits_merge_into_one_step(workspace: Workspace) -> None:
+    store = workspace.annotations
+    create = CreateAnnotation(store, new(workspace, "280,000 people"))
+    create.do()
+    first = EditAnnotation(store, create.annotation_id, {"note": "T"})
+    first.do()
+    second = EditAnnotation(store, create.annotation_id, {"note": "TASS"})
+    second.do()
+    assert first.merge(second)
+    assert not first.merge(EditAnnotation(store, create.annotation_id, {"verdict": "accurate"}))
+    first.undo()
+    assert store.get_annotation(create.annotation_id).note == ""
+
+
+def test_delete_undo_brings_back_the_annotation_and_its_links(workspace: Workspace) -> None:
+    store = workspace.annotations
+    figure = CreateAnnotation(store, new(workspace, "about 280,000 people", Kind.FIGURE))
+    figure.do()
+    who = CreateAnnotation(
+        store, replace(new(workspace, "Dmitry Medvedev", Kind.ATTRIBUTION), speaker="Medvedev")
+    )
+    who.do()
+    EditAnnotation(store, who.annotation_id, {"target_id": figure.annotation_id}).do()
+    delete = DeleteAnnotation(store, figure.annotation_id)
+    delete.do()
+    assert delete.label == "Delete figure"
+    with pytest.raises(NotFound):
+        store.get_annotation(figure.annotation_id)
+    delete.undo()
+    assert store.get_annotation(who.annotation_id).target_id == figure.annotation_id
