@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from factcheck_gui.domain.anchoring import select_quote
+from factcheck_gui.domain.anchoring import check_span, select_quote, trim_span
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import Removal
 from factcheck_gui.domain.errors import NotFound, UserError
@@ -43,20 +43,23 @@ class AnnotationService:
             return repo.to_annotation(_row(session, annotation_id))
 
     def create(self, new: NewAnnotation) -> tuple[Annotation, Changes]:
+        """Tag [start, end) of an article, trimmed of white space at either end."""
         now = datetime.now(UTC)
         with self._db.transaction() as session:
             article = session.get(ArticleRow, new.article_id)
             if article is None:
                 raise NotFound(f"there is no article {new.article_id}")
             try:
-                quote = select_quote(article.text, new.start, new.end)
+                check_span(article.text, new.start, new.end)
             except ValueError as error:
                 raise UserError(f"Cannot tag: {error}.") from None
+            start, end = trim_span(article.text, new.start, new.end)
+            quote = select_quote(article.text, start, end)
             annotation = Annotation(
                 id=new.id or str(uuid.uuid4()),
                 article_id=new.article_id,
-                start=new.start,
-                end=new.end,
+                start=start,
+                end=end,
                 quote=quote.exact,
                 prefix=quote.prefix,
                 suffix=quote.suffix,

@@ -224,9 +224,10 @@ class AnnotationPanel(QWidget):
         self._refilter()
 
     def _refilter(self) -> None:
-        self.proxy.set_filter(
-            kind=self.kind_filter.currentData(),
-            verdict=self.verdict_filter.currentData(),
+        kind, verdict = self.kind_filter.currentData(), self.verdict_filter.currentData()
+        self.proxy.set_filter(  # Qt hands enum members back as plain strings
+            kind=Kind(kind) if kind else None,
+            verdict=Verdict(verdict) if verdict else None,
             words=self.words.text(),
         )
 

@@ -5,8 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck_gui.domain.errors import UserError
+
+if TYPE_CHECKING:  # Qt is imported only once the display is known to work
+    from factcheck_gui.services.workspace import Workspace
+    from factcheck_gui.ui.main_window import MainWindow
 
 SCREENSHOT_SIZE = (1400, 900)
 
@@ -52,25 +57,30 @@ def launch(*, data_dir: Path | None, samples: bool, screenshot: Path | None) -> 
     app.setDesktopFileName("org.factcheck.FactcheckGui")
     app.setWindowIcon(QIcon(str(bundled_folder("resources") / "factcheck.svg")))
     try:
-        context = AppContext(workspace)
         if screenshot is not None:
-            window = MainWindow(context, settings_dir=None)
-            return save_screenshot(window, screenshot)
-        window = MainWindow(context, settings_dir=workspace.data_dir)
-        if not window.restore_layout():
-            open_first_samples(window)
+            return save_screenshot(MainWindow(AppContext(workspace), settings_dir=None), screenshot)
+        window = create_main_window(workspace)
         window.show()
         return app.exec()
     finally:
         workspace.close()
 
 
-def open_first_samples(window: object) -> None:
-    """A first start: two panes, the first two articles of the sample batch side by side."""
-    from factcheck_gui.services.samples import SAMPLE_BATCH_NAME
+def create_main_window(workspace: Workspace) -> MainWindow:
+    """The window as the user left it, or on a first start the first two samples side by side."""
+    from factcheck_gui.ui.context import AppContext
     from factcheck_gui.ui.main_window import MainWindow
 
-    assert isinstance(window, MainWindow)
+    window = MainWindow(AppContext(workspace), settings_dir=workspace.data_dir)
+    if not window.restore_layout():
+        open_first_samples(window)
+    return window
+
+
+def open_first_samples(window: MainWindow) -> None:
+    """A first start: two panes, the first two articles of the sample batch side by side."""
+    from factcheck_gui.services.samples import SAMPLE_BATCH_NAME
+
     batches = window.services.library.batches()
     chosen = next((b for b in batches if b.batch.name == SAMPLE_BATCH_NAME), None)
     articles = chosen.articles if chosen else tuple(a for b in batches for a in b.articles)
@@ -81,12 +91,9 @@ def open_first_samples(window: object) -> None:
         window.panes.set_current(window.panes.panes[0])
 
 
-def save_screenshot(window: object, path: Path) -> int:
+def save_screenshot(window: MainWindow, path: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from factcheck_gui.ui.main_window import MainWindow
-
-    assert isinstance(window, MainWindow)
     window.resize(*SCREENSHOT_SIZE)
     open_first_samples(window)
     window.show()

@@ -9,7 +9,6 @@ from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
 from factcheck_gui import __version__
-from factcheck_gui.domain.anchoring import trim_span
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import CreateAnnotation, DeleteAnnotation, EditAnnotation
 from factcheck_gui.domain.errors import NotFound
@@ -174,7 +173,7 @@ class MainWindow(QMainWindow):
         if pane is None or pane.article is None or span is None:
             self.show_problem("Select some text in an article first, then press C, F or A.")
             return
-        start, end = trim_span(pane.article.text, *span)
+        start, end = span
         command = CreateAnnotation(
             self.services.annotations,
             NewAnnotation(

@@ -67,6 +67,14 @@ def test_a_bad_span_is_refused_and_nothing_changes(workspace, start, end, messag
     assert snapshot(workspace) == before
 
 
+def test_a_selection_is_trimmed_of_white_space(workspace: Workspace) -> None:
+    text = workspace.library.article(1).text
+    start = text.index(" Dmitry Medvedev ")
+    new = NewAnnotation(1, start, start + 17, Kind.ATTRIBUTION, reviewer="x")
+    a = workspace.annotations.create(new)[0]
+    assert a.quote == "Dmitry Medvedev" and text[a.start : a.end] == a.quote
+
+
 def test_tagging_a_missing_article_is_refused(workspace: Workspace) -> None:
     with pytest.raises(NotFound, match="there is no article 99"):
         workspace.annotations.create(NewAnnotation(99, 0, 3, Kind.CLAIM, reviewer="x"))

@@ -1,0 +1,54 @@
+"""GUI fixtures: a real main window on a temporary data folder, offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication
+
+from factcheck_gui.services.workspace import Workspace, open_workspace
+from factcheck_gui.ui.article_view import ArticleTextView
+from factcheck_gui.ui.launch import create_main_window
+from factcheck_gui.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def open_window(qtbot, data_dir: Path) -> Iterator[Callable[[], MainWindow]]:  # noqa: ANN001
+    """Open the window as a user would: on a first start, the first two samples side by side."""
+    opened: list[tuple[MainWindow, Workspace]] = []
+
+    def factory() -> MainWindow:
+        workspace = open_workspace(data_dir)
+        window = create_main_window(workspace)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        opened.append((window, workspace))
+        return window
+
+    yield factory
+    for window, workspace in opened:
+        window.close()
+        workspace.close()
+
+
+@pytest.fixture
+def window(open_window: Callable[[], MainWindow]) -> MainWindow:
+    return open_window()
+
+
+def select_text(view: ArticleTextView, quote: str) -> None:
+    """Select the first occurrence of ``quote``, as the user's drag would."""
+    found: QTextCursor = view.document().find(quote, 0, QTextDocument.FindFlag.FindCaseSensitively)
+    assert not found.isNull(), f"{quote!r} is not in the article"
+    view.setFocus()
+    view.setTextCursor(found)
+
+
+def stored(window: MainWindow, article_id: int) -> list:
+    return window.services.annotations.for_article(article_id)
