@@ -130,8 +130,13 @@ class AnnotationFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_filter(self, *, kind: Kind | None, verdict: Verdict | None, words: str = "") -> None:
+        if not hasattr(self, "beginFilterChange"):  # Qt < 6.10
+            self.kind, self.verdict, self.words = kind, verdict, words.casefold().strip()
+            self.invalidateFilter()
+            return
+        self.beginFilterChange()
         self.kind, self.verdict, self.words = kind, verdict, words.casefold().strip()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         model = self.sourceModel()

@@ -54,7 +54,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             return
         block = self.currentBlock()
         u_start = block.position()
-        u_end = u_start + len(text)
+        u_end = u_start + block.length() - 1  # UTF-16 units; len(text) counts code points
         if u_end > self.offsets.length_utf16:
             return  # the document and the offsets disagree (a reset is on its way)
         cp_start = self.offsets.from_utf16(u_start)
