@@ -10,22 +10,36 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 BUCKET = 512
 
 
+class SpanLike(Protocol):
+    """Anything with a position, an id and a kind: an ``Annotation`` is one."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A highlight: where (code points), what kind, and whose annotation."""
+    """A bare highlight: where (code points), whose annotation, what kind."""
 
     start: int
     end: int
-    key: str  # the annotation's id
+    id: str
     kind: str
 
-    @property
-    def length(self) -> int:
-        return self.end - self.start
+
+def _inner_first(span: SpanLike) -> tuple[int, int, str]:
+    return (span.end - span.start, span.start, span.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +48,25 @@ class Segment:
 
     start: int
     end: int
-    spans: tuple[Span, ...]
+    spans: tuple[SpanLike, ...]
 
 
 class SpanIndex:
-    def __init__(self, spans: Iterable[Span] = ()) -> None:
-        self._spans: dict[str, Span] = {}
+    def __init__(self, spans: Iterable[SpanLike] = ()) -> None:
+        self._spans: dict[str, SpanLike] = {}
         self._buckets: dict[int, set[str]] = {}
-        for span in spans:
-            self.add(span)
+        buckets, known = self._buckets, self._spans
+        for span in spans:  # the bulk path of add(), for opening an article
+            if span.id in known:
+                self.remove(span.id)
+            known[span.id] = span
+            first, last = span.start // BUCKET, max(span.start, span.end - 1) // BUCKET
+            for bucket in range(first, last + 1):
+                keys = buckets.get(bucket)
+                if keys is None:
+                    buckets[bucket] = {span.id}
+                else:
+                    keys.add(span.id)
 
     def __len__(self) -> int:
         return len(self._spans)
@@ -50,17 +74,17 @@ class SpanIndex:
     def __contains__(self, key: object) -> bool:
         return key in self._spans
 
-    def get(self, key: str) -> Span | None:
+    def get(self, key: str) -> SpanLike | None:
         return self._spans.get(key)
 
-    def add(self, span: Span) -> None:
-        if span.key in self._spans:
-            self.remove(span.key)
-        self._spans[span.key] = span
+    def add(self, span: SpanLike) -> None:
+        if span.id in self._spans:
+            self.remove(span.id)
+        self._spans[span.id] = span
         for bucket in _buckets_of(span.start, span.end):
-            self._buckets.setdefault(bucket, set()).add(span.key)
+            self._buckets.setdefault(bucket, set()).add(span.id)
 
-    def remove(self, key: str) -> Span | None:
+    def remove(self, key: str) -> SpanLike | None:
         span = self._spans.pop(key, None)
         if span is not None:
             for bucket in _buckets_of(span.start, span.end):
@@ -71,19 +95,19 @@ class SpanIndex:
                         del self._buckets[bucket]
         return span
 
-    def overlapping(self, start: int, end: int) -> list[Span]:
+    def overlapping(self, start: int, end: int) -> list[SpanLike]:
         """Spans that share at least one character with [start, end), by start then length."""
         found: set[str] = set()
         for bucket in _buckets_of(start, end):
             found.update(self._buckets.get(bucket, ()))
         spans = [s for k in found if (s := self._spans[k]).start < end and s.end > start]
-        spans.sort(key=lambda s: (s.start, -s.end, s.key))
+        spans.sort(key=lambda s: (s.start, -s.end, s.id))
         return spans
 
-    def at(self, position: int) -> list[Span]:
+    def at(self, position: int) -> list[SpanLike]:
         """Spans covering the character at ``position``, innermost (shortest) first."""
         spans = self.overlapping(position, position + 1)
-        spans.sort(key=lambda s: (s.length, s.start, s.key))
+        spans.sort(key=_inner_first)
         return spans
 
     def segments(self, start: int, end: int) -> Iterator[Segment]:
@@ -95,18 +119,20 @@ class SpanIndex:
         spans = self.overlapping(start, end)
         if not spans:
             return
-        opening: dict[int, list[Span]] = {}
-        closing: dict[int, list[Span]] = {}
+        opening: dict[int, list[SpanLike]] = {}
+        closing: dict[int, list[SpanLike]] = {}
         for s in spans:
             opening.setdefault(max(s.start, start), []).append(s)
             closing.setdefault(min(s.end, end), []).append(s)
         edges = sorted({start, end, *opening, *closing})
-        active: set[Span] = set()
+        active: dict[str, SpanLike] = {}
         for left, right in zip(edges, edges[1:], strict=False):
-            active.difference_update(closing.get(left, ()))
-            active.update(opening.get(left, ()))
+            for s in closing.get(left, ()):
+                del active[s.id]
+            for s in opening.get(left, ()):
+                active[s.id] = s
             if active:
-                covering = sorted(active, key=lambda s: (s.length, s.start, s.key))
+                covering = sorted(active.values(), key=_inner_first)
                 yield Segment(left, right, tuple(covering))
 
 

@@ -6,7 +6,10 @@ but two UTF-16 units, so every position after it differs by one more.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class OffsetMap:
@@ -15,7 +18,7 @@ class OffsetMap:
     __slots__ = ("_astral_cp", "_astral_u16", "length", "length_utf16")
 
     def __init__(self, text: str) -> None:
-        astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
         self._astral_cp = astral
         # Where each astral character starts, counted in UTF-16 units.
         self._astral_u16 = [cp + n for n, cp in enumerate(astral)]

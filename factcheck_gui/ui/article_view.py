@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -12,13 +13,14 @@ from PySide6.QtGui import (
     QDropEvent,
     QHelpEvent,
     QMouseEvent,
+    QPaintEvent,
+    QTextBlock,
     QTextCursor,
     QTextFormat,
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from factcheck_gui.domain.model import Annotation, Kind
-from factcheck_gui.domain.spans import Span
 from factcheck_gui.domain.textpos import OffsetMap
 from factcheck_gui.ui.highlighter import SpanHighlighter
 from factcheck_gui.ui.palette import FLASH_COLOUR
@@ -42,10 +44,6 @@ def article_from_mime(data: QMimeData) -> int | None:
         return None
 
 
-def span_of(annotation: Annotation) -> Span:
-    return Span(annotation.start, annotation.end, annotation.id, annotation.kind.value)
-
-
 class ArticleTextView(QPlainTextEdit):
     spanClicked = Signal(str)  # annotation id
     articleDropped = Signal(int)
@@ -65,7 +63,7 @@ class ArticleTextView(QPlainTextEdit):
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.setFont(font)
-        self.highlighter = SpanHighlighter(self.document())
+        self.highlighter = SpanHighlighter(self.document(), self.visible_blocks)
         self.offsets = OffsetMap("")
         self.notes: dict[str, Annotation] = {}
         self.context_actions: list = []  # the window's tag actions, shown on right click
@@ -77,17 +75,32 @@ class ArticleTextView(QPlainTextEdit):
         """Plain text only: never interpreted as HTML or rich text."""
         self.offsets = OffsetMap(text)
         self.notes = {a.id: a for a in annotations}
-        self.highlighter.index = type(self.highlighter.index)()  # no stale spans while loading
+        self.highlighter.clear()  # no stale spans while the new text loads
         self.setPlainText(text)
-        self.highlighter.reset(self.offsets, [span_of(a) for a in annotations])
+        self.highlighter.reset(self.offsets, annotations)
 
     def put_annotation(self, annotation: Annotation) -> None:
         self.notes[annotation.id] = annotation
-        self.highlighter.put(span_of(annotation))
+        self.highlighter.put(annotation)
 
     def remove_annotation(self, annotation_id: str) -> None:
         self.notes.pop(annotation_id, None)
         self.highlighter.remove(annotation_id)
+
+    def visible_blocks(self) -> Iterator[QTextBlock]:
+        """The paragraphs on screen, from the first visible one down to the bottom edge."""
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        while block.isValid():
+            yield block
+            if self.blockBoundingGeometry(block).translated(offset).bottom() > bottom:
+                return
+            block = block.next()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        self.highlighter.highlight_visible()
+        super().paintEvent(event)
 
     # -- positions -----------------------------------------------------------------
     def selected_span(self) -> tuple[int, int] | None:
@@ -139,7 +152,7 @@ class ArticleTextView(QPlainTextEdit):
         spans = self.highlighter.index.at(cp)
         if not spans and cp > 0:
             spans = self.highlighter.index.at(cp - 1)
-        return [self.notes[s.key] for s in spans if s.key in self.notes]
+        return [self.notes[s.id] for s in spans if s.id in self.notes]
 
     # -- events --------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:

@@ -7,31 +7,61 @@ document (unlike ``mergeCharFormat``), so the text and its undo history stay as 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from factcheck_gui.domain.model import Kind
-from factcheck_gui.domain.spans import Span, SpanIndex
+from factcheck_gui.domain.spans import SpanIndex, SpanLike
 from factcheck_gui.domain.textpos import OffsetMap
 from factcheck_gui.ui.palette import KIND_STYLES, background
 
 
 class SpanHighlighter(QSyntaxHighlighter):
-    def __init__(self, document: QTextDocument) -> None:
+    """Highlights spans; with ``visible_blocks`` it formats only what is on screen.
+
+    A view that passes ``visible_blocks`` calls ``highlight_visible()`` before it paints:
+    opening a long article then costs the paragraphs shown, not all of them.
+    """
+
+    def __init__(
+        self,
+        document: QTextDocument,
+        visible_blocks: Callable[[], Iterable[QTextBlock]] | None = None,
+    ) -> None:
         super().__init__(document)
         self.index = SpanIndex()
         self.offsets = OffsetMap("")
         self.selected: str | None = None
+        self._visible_blocks = visible_blocks
+        self._fresh: set[int] = set()  # blocks formatted since the last reset
         self._formats: dict[tuple[str, str, int, bool], QTextCharFormat] = {}
 
-    def reset(self, offsets: OffsetMap, spans: list[Span]) -> None:
-        """New text or a new set of spans: redraw everything."""
+    def clear(self) -> None:
+        """Forget every span before the text changes, so loading it formats nothing."""
+        self.index = SpanIndex()
+
+    def reset(self, offsets: OffsetMap, spans: Iterable[SpanLike]) -> None:
+        """New text or a new set of spans: redraw (what is visible, or everything)."""
         self.offsets = offsets
         self.index = SpanIndex(spans)
-        self.rehighlight()
+        if self._visible_blocks is None:
+            self.rehighlight()
+        else:
+            self._fresh.clear()
+            if len(self.index):
+                self.highlight_visible()
 
-    def put(self, span: Span) -> None:
+    def highlight_visible(self) -> None:
+        if self._visible_blocks is None or not len(self.index):
+            return
+        for block in self._visible_blocks():
+            if block.blockNumber() not in self._fresh:
+                self.rehighlightBlock(block)
+
+    def put(self, span: SpanLike) -> None:
         """Add a span, or move/restyle the one with the same key."""
-        old = self.index.get(span.key)
+        old = self.index.get(span.id)
         self.index.add(span)
         if old is not None:
             self._redraw(old.start, old.end)
@@ -50,9 +80,10 @@ class SpanHighlighter(QSyntaxHighlighter):
                 self._redraw(span.start, span.end)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        block = self.currentBlock()
+        self._fresh.add(block.blockNumber())
         if not len(self.index):
             return
-        block = self.currentBlock()
         u_start = block.position()
         u_end = u_start + block.length() - 1  # UTF-16 units; len(text) counts code points
         if u_end > self.offsets.length_utf16:
@@ -66,9 +97,9 @@ class SpanHighlighter(QSyntaxHighlighter):
                 begin, to_utf16(segment.end) - u_start - begin, self._format(segment.spans)
             )
 
-    def _format(self, spans: tuple[Span, ...]) -> QTextCharFormat:
+    def _format(self, spans: tuple[SpanLike, ...]) -> QTextCharFormat:
         inner, outer = spans[0], spans[-1]
-        selected = any(s.key == self.selected for s in spans)
+        selected = any(s.id == self.selected for s in spans)
         key = (inner.kind, outer.kind, min(len(spans), 3), selected)
         fmt = self._formats.get(key)
         if fmt is None:
