@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 
-from sqlalchemy import func
+from sqlalchemy import Table, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -94,12 +94,12 @@ def article_summaries(
         .subquery()
     )
     query = (
-        select(
-            ArticleRow.id,
-            ArticleRow.batch_id,
-            ArticleRow.title,
-            ArticleRow.outlet,
-            ArticleRow.published,
+        sa_select(
+            col(ArticleRow.id),
+            col(ArticleRow.batch_id),
+            col(ArticleRow.title),
+            col(ArticleRow.outlet),
+            col(ArticleRow.published),
             func.coalesce(counts.c.n, 0),
         )
         .outerjoin(counts, counts.c.article_id == ArticleRow.id)
@@ -116,7 +116,7 @@ def article_summaries(
             published=published,
             annotations=n,
         )
-        for id_, batch_id, title, outlet, published, n in session.exec(query)
+        for id_, batch_id, title, outlet, published, n in session.execute(query)
     ]
 
 
@@ -136,8 +136,7 @@ def annotations_of(session: Session, article_id: int) -> list[Annotation]:
     Read as plain rows rather than ORM objects: opening an article with thousands of
     annotations is dominated by this query, and ORM identity tracking costs 4-5x here.
     """
-    table = AnnotationRow.__table__
-    c = table.c  # type: ignore[attr-defined]
+    c = _ANNOTATION_TABLE.c
     query = (
         sa_select(*(c[name] for name in _ANNOTATION_COLUMNS))
         .where(c.article_id == article_id)
@@ -152,6 +151,7 @@ def annotations_of(session: Session, article_id: int) -> list[Annotation]:
     ]
 
 
+_ANNOTATION_TABLE: Table = AnnotationRow.__table__  # type: ignore[attr-defined]
 # The order of Annotation's fields, so rows unpack straight into it.
 _ANNOTATION_COLUMNS = tuple(f.name for f in fields(Annotation))
 _KINDS = {k.value: k for k in Kind}

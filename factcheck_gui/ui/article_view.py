@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QContextMenuEvent,
     QDragEnterEvent,
+    QDragMoveEvent,
     QDropEvent,
     QHelpEvent,
     QMouseEvent,
@@ -66,7 +68,7 @@ class ArticleTextView(QPlainTextEdit):
         self.highlighter = SpanHighlighter(self.document(), self.visible_blocks)
         self.offsets = OffsetMap("")
         self.notes: dict[str, Annotation] = {}
-        self.context_actions: list = []  # the window's tag actions, shown on right click
+        self.context_actions: list[QAction] = []  # the window's tag actions, on right click
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
 
@@ -139,7 +141,7 @@ class ArticleTextView(QPlainTextEdit):
             self.setExtraSelections([selection])
             self._flash_timer.start()
 
-    def annotations_at(self, viewport_pos) -> list[Annotation]:  # noqa: ANN001
+    def annotations_at(self, viewport_pos: QPoint) -> list[Annotation]:
         u16 = self.cursorForPosition(viewport_pos).position()
         if u16 >= self.offsets.length_utf16:
             return []
@@ -177,9 +179,12 @@ class ArticleTextView(QPlainTextEdit):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu: QMenu = self.createStandardContextMenu(event.pos())
         if self.context_actions:
-            menu.insertSeparator(menu.actions()[0] if menu.actions() else None)
-            for action in reversed(self.context_actions):
-                menu.insertAction(menu.actions()[0], action)
+            first = menu.actions()[0] if menu.actions() else None
+            if first is None:
+                menu.addActions(self.context_actions)
+            else:
+                menu.insertActions(first, self.context_actions)
+                menu.insertSeparator(first)
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -189,7 +194,7 @@ class ArticleTextView(QPlainTextEdit):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: ANN001, N802
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
         if article_from_mime(event.mimeData()) is not None:
             event.acceptProposedAction()
         else:

@@ -51,7 +51,8 @@ def launch(*, data_dir: Path | None, samples: bool, screenshot: Path | None) -> 
     from factcheck_gui.ui.main_window import MainWindow
 
     workspace = open_workspace(data_dir, samples=samples)
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("factcheck")
     app.setDesktopFileName("org.factcheck.FactcheckGui")

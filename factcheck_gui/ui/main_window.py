@@ -60,9 +60,7 @@ class MainWindow(QMainWindow):
                 "delete": self.delete_selected,
                 "edit_note": self.edit_note,
                 "new_pane": self.new_pane,
-                "close_pane": lambda: (
-                    self.panes.current and self.panes.close_pane(self.panes.current)
-                ),
+                "close_pane": self.close_current_pane,
                 "focus_library": self._focus_library,
                 "preferences": self.edit_preferences,
                 "quit": self.close,
@@ -152,6 +150,11 @@ class MainWindow(QMainWindow):
         while len(self.panes.panes) < count:
             self.new_pane()
 
+    def close_current_pane(self) -> None:
+        if self.panes.current is not None:
+            self.panes.close_pane(self.panes.current)
+            self._save_panes()
+
     def open_article(self, article_id: int, pane: ArticlePane | None = None) -> None:
         try:
             article = self.services.library.article(article_id)
@@ -194,15 +197,15 @@ class MainWindow(QMainWindow):
             )
 
     def set_verdict(self, verdict: Verdict) -> None:
-        if self._require_selection():
-            self._edit(self.selected, {"verdict": verdict})
+        if (selected := self._require_selection()) is not None:
+            self._edit(selected, {"verdict": verdict})
 
     def delete_selected(self) -> None:
-        if self._require_selection():
-            self._delete(self.selected)
+        if (selected := self._require_selection()) is not None:
+            self._delete(selected)
 
     def edit_note(self) -> None:
-        if self._require_selection():
+        if self._require_selection() is not None:
             self.annotation_dock.show()
             self.annotations.editor.note.setFocus()
 
@@ -217,17 +220,17 @@ class MainWindow(QMainWindow):
     def _delete(self, annotation_id: str) -> None:
         self.context.run(DeleteAnnotation(self.services.annotations, annotation_id))
 
-    def _require_selection(self) -> bool:
+    def _require_selection(self) -> str | None:
+        """The selected annotation's id, or None after telling the user how to select one."""
         if self.selected is None:
             self.show_problem("Select an annotation first: click a highlight or a row.")
-            return False
-        return True
+        return self.selected
 
     # -- selection --------------------------------------------------------------------------
     def select_annotation(self, annotation_id: str | None, *, reveal: bool = False) -> None:
         self.selected = annotation_id
-        for pane in self.panes.panes:
-            pane.view.highlighter.select(annotation_id)
+        for each in self.panes.panes:
+            each.view.highlighter.select(annotation_id)
         pane = self.panes.current
         if annotation_id is not None and (pane is None or annotation_id not in pane.view.notes):
             owner = next((p for p in self.panes.panes if annotation_id in p.view.notes), None)
