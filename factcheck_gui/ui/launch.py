@@ -97,6 +97,9 @@ def save_screenshot(window: MainWindow, path: Path) -> int:
 
     window.resize(*SCREENSHOT_SIZE)
     open_first_samples(window)
+    first = window.panes.panes[0] if window.panes.panes else None
+    if first is not None and first.view.notes:  # show the editor with something in it
+        window.select_annotation(min(first.view.notes.values(), key=lambda a: a.start).id)
     window.show()
     for _ in range(3):
         QApplication.processEvents()

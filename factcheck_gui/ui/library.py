@@ -14,7 +14,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from factcheck_gui.domain.model import ArticleSummary, LibraryBatch
 from factcheck_gui.ui.article_view import ARTICLE_MIME, article_mime
@@ -167,7 +174,11 @@ class LibraryPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setSortingEnabled(False)
         self.tree.activated.connect(self._activated)
-        self.tree.header().setStretchLastSection(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
@@ -176,10 +187,6 @@ class LibraryPanel(QWidget):
     def reset(self, batches: Sequence[LibraryBatch]) -> None:
         self.model.reset(batches)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
-        for column in (1, 2, 3):
-            self.tree.resizeColumnToContents(column)
-        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), 300))
 
     def selected_article_ids(self) -> list[int]:
         ids = []

@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
 
         self.library.reset(self.services.library.batches())
         self.resize(1400, 900)
+        self.resizeDocks(
+            [self.library_dock, self.annotation_dock], [330, 400], Qt.Orientation.Horizontal
+        )
 
     # -- building --------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
