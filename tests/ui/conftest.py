@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 
@@ -48,6 +49,12 @@ def select_text(view: ArticleTextView, quote: str) -> None:
     assert not found.isNull(), f"{quote!r} is not in the article"
     view.setFocus()
     view.setTextCursor(found)
+
+
+def tag(qtbot, view: ArticleTextView, quote: str, key: Qt.Key) -> None:  # noqa: ANN001
+    """Select ``quote`` and press ``key`` (C, F or A), as a reviewer tags a span."""
+    select_text(view, quote)
+    qtbot.keyClick(view, key)
 
 
 def stored(window: MainWindow, article_id: int) -> list:

@@ -15,7 +15,7 @@ from factcheck_gui.domain.textpos import OffsetMap
 from factcheck_gui.ui.article_view import tooltip_html
 from factcheck_gui.ui.highlighter import SpanHighlighter
 from factcheck_gui.ui.palette import KIND_STYLES
-from tests.ui.conftest import select_text, stored
+from tests.ui.conftest import select_text, stored, tag
 
 EMOJI_ARTICLE = 4  # seed 003 has "🎙️" near its start
 
@@ -34,10 +34,13 @@ def formats_at(view, position_cp: int):  # noqa: ANN001, ANN201
 
 def test_overlapping_spans_each_stay_visible(window, qtbot) -> None:  # noqa: ANN001
     view = window.panes.panes[1].view
-    select_text(view, "US officials last month claimed that Russia's military casualties")
-    qtbot.keyClick(view, Qt.Key.Key_C)
-    select_text(view, "Russia's military casualties are nearing 300,000")
-    qtbot.keyClick(view, Qt.Key.Key_F)
+    tag(
+        qtbot,
+        view,
+        "US officials last month claimed that Russia's military casualties",
+        Qt.Key.Key_C,
+    )
+    tag(qtbot, view, "Russia's military casualties are nearing 300,000", Qt.Key.Key_F)
     assert len(stored(window, 2)) == 2
     window.select_annotation(None)
     text = view.toPlainText()
@@ -59,8 +62,7 @@ def test_a_span_after_the_emoji_keeps_its_exact_quote(window, qtbot) -> None:  #
     view = window.panes.panes[0].view
     text = window.services.library.article(EMOJI_ARTICLE).text
     assert "🎙" in text and view.offsets.length_utf16 > len(text)
-    select_text(view, "264,660")
-    qtbot.keyClick(view, Qt.Key.Key_F)
+    tag(qtbot, view, "264,660", Qt.Key.Key_F)
     [a] = stored(window, EMOJI_ARTICLE)
     assert a.quote == "264,660" and text[a.start : a.end] == "264,660"
     assert a.start == text.index("264,660")
@@ -71,8 +73,7 @@ def test_a_span_after_the_emoji_keeps_its_exact_quote(window, qtbot) -> None:  #
 
 def test_clicking_a_highlight_selects_its_annotation(window, qtbot) -> None:  # noqa: ANN001
     view = window.panes.panes[0].view
-    select_text(view, "Tempo.co")
-    qtbot.keyClick(view, Qt.Key.Key_A)
+    tag(qtbot, view, "Tempo.co", Qt.Key.Key_A)
     [a] = stored(window, 1)
     window.select_annotation(None)
     assert window.annotations.editor.annotation is None

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from factcheck_gui.domain.model import Kind, Verdict
-from tests.ui.conftest import select_text, stored
+from tests.ui.conftest import select_text, stored, tag
 
 
 def test_select_and_press_f_stores_a_figure_that_survives_a_restart(open_window, qtbot) -> None:  # noqa: ANN001
@@ -54,8 +54,7 @@ def test_a_mouse_drag_selection_then_c_tags_a_claim(window, qtbot) -> None:  # n
 
 def test_verdict_keys_and_the_note_reach_the_database(window, qtbot) -> None:  # noqa: ANN001
     view = window.panes.panes[0].view
-    select_text(view, "about 280,000 people")
-    qtbot.keyClick(view, Qt.Key.Key_F)
+    tag(qtbot, view, "about 280,000 people", Qt.Key.Key_F)
     qtbot.keyClick(view, Qt.Key.Key_2)
     [a] = stored(window, 1)
     assert a.verdict is Verdict.MOSTLY_ACCURATE
@@ -74,8 +73,7 @@ def test_verdict_keys_and_the_note_reach_the_database(window, qtbot) -> None:  #
 
 def test_undo_and_redo_keys_reach_the_database(window, qtbot) -> None:  # noqa: ANN001
     view = window.panes.panes[0].view
-    select_text(view, "Tempo.co")
-    qtbot.keyClick(view, Qt.Key.Key_A)
+    tag(qtbot, view, "Tempo.co", Qt.Key.Key_A)
     [a] = stored(window, 1)
     assert window.undo_action.text() == "&Undo Tag attribution"
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -90,8 +88,7 @@ def test_undo_and_redo_keys_reach_the_database(window, qtbot) -> None:  # noqa: 
 
 def test_delete_key_removes_and_undo_restores(window, qtbot) -> None:  # noqa: ANN001
     view = window.panes.panes[0].view
-    select_text(view, "Medvedev")
-    qtbot.keyClick(view, Qt.Key.Key_A)
+    tag(qtbot, view, "Medvedev", Qt.Key.Key_A)
     [a] = stored(window, 1)
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert stored(window, 1) == []

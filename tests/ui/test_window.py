@@ -12,7 +12,7 @@ from factcheck_gui.domain.model import Kind, Verdict
 from factcheck_gui.ui import dialogs
 from factcheck_gui.ui.annotation_table import AnnotationFilter
 from factcheck_gui.ui.article_view import article_mime
-from tests.ui.conftest import select_text, stored
+from tests.ui.conftest import stored, tag
 
 
 def library_index(window, article_id: int):  # noqa: ANN001, ANN201
@@ -53,26 +53,23 @@ def test_the_library_filter_narrows_the_articles(window, qtbot) -> None:  # noqa
     )
 
 
-def test_dropping_an_article_on_a_pane_opens_it_there(window) -> None:  # noqa: ANN001
-    pane = window.panes.panes[1]
-    dragged, other = article_mime(5), QMimeData()  # the events do not own their data
+def drop(view, data: QMimeData) -> None:  # noqa: ANN001
     event = QDropEvent(
         QPointF(20, 20),
         Qt.DropAction.CopyAction,
-        dragged,
+        data,  # the event does not own its data: the caller keeps it alive
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    pane.view.dropEvent(event)
+    view.dropEvent(event)
+
+
+def test_dropping_an_article_on_a_pane_opens_it_there(window) -> None:  # noqa: ANN001
+    pane = window.panes.panes[1]
+    dragged, other = article_mime(5), QMimeData()
+    drop(pane.view, dragged)
     assert pane.article_id == 5
-    ignored = QDropEvent(
-        QPointF(20, 20),
-        Qt.DropAction.CopyAction,
-        other,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    pane.view.dropEvent(ignored)
+    drop(pane.view, other)
     assert pane.article_id == 5
 
 
@@ -87,8 +84,7 @@ def test_panes_can_be_added_and_closed_with_keys(window, qtbot) -> None:  # noqa
 
 def test_counts_follow_tagging(window, qtbot) -> None:  # noqa: ANN001
     view = window.panes.panes[0].view
-    select_text(view, "Tempo.co")
-    qtbot.keyClick(view, Qt.Key.Key_A)
+    tag(qtbot, view, "Tempo.co", Qt.Key.Key_A)
     index = window.library.model.index_of(1)
     count = window.library.model.index(index.row(), 3, index.parent()).data()
     assert count == 1
@@ -113,8 +109,7 @@ def test_the_layout_and_open_articles_come_back(open_window, qtbot) -> None:  # 
 def test_the_annotation_list_filters_by_kind_and_verdict(window, qtbot) -> None:  # noqa: ANN001
     view = window.panes.panes[0].view
     for quote, key in (("at least 6 million", Qt.Key.Key_F), ("Medvedev said", Qt.Key.Key_A)):
-        select_text(view, quote)
-        qtbot.keyClick(view, key)
+        tag(qtbot, view, quote, key)
     qtbot.keyClick(view, Qt.Key.Key_4)  # the attribution: inaccurate
     panel = window.annotations
     assert panel.proxy.rowCount() == 2
@@ -128,10 +123,8 @@ def test_the_annotation_list_filters_by_kind_and_verdict(window, qtbot) -> None:
 
 def test_an_attribution_gets_its_speaker_and_target_from_the_editor(window, qtbot) -> None:  # noqa: ANN001
     view = window.panes.panes[0].view
-    select_text(view, "about 280,000 people")
-    qtbot.keyClick(view, Qt.Key.Key_F)
-    select_text(view, "Dmitry Medvedev")
-    qtbot.keyClick(view, Qt.Key.Key_A)
+    tag(qtbot, view, "about 280,000 people", Qt.Key.Key_F)
+    tag(qtbot, view, "Dmitry Medvedev", Qt.Key.Key_A)
     editor = window.annotations.editor
     assert editor.speaker.isVisibleTo(editor)
     editor.speaker.setFocus()
@@ -148,8 +141,7 @@ def test_preferences_set_the_reviewer_stored_on_new_annotations(window, qtbot, m
     monkeypatch.setattr(dialogs, "get_text", lambda **kw: "Ann Example")
     window.actions_.preferences.trigger()
     view = window.panes.panes[0].view
-    select_text(view, "Tempo.co")
-    qtbot.keyClick(view, Qt.Key.Key_A)
+    tag(qtbot, view, "Tempo.co", Qt.Key.Key_A)
     assert stored(window, 1)[0].reviewer == "Ann Example"
 
     monkeypatch.setattr(dialogs, "get_text", lambda **kw: "   ")
@@ -161,8 +153,7 @@ def test_preferences_set_the_reviewer_stored_on_new_annotations(window, qtbot, m
 def test_every_model_passes_the_model_tester(window, qtbot, qtmodeltester) -> None:  # noqa: ANN001
     view = window.panes.panes[0].view
     for quote, key in (("at least 6 million", Qt.Key.Key_F), ("Tempo.co", Qt.Key.Key_A)):
-        select_text(view, quote)
-        qtbot.keyClick(view, key)
+        tag(qtbot, view, quote, key)
     qtmodeltester.check(window.library.model)
     qtmodeltester.check(window.library.proxy)
     qtmodeltester.check(window.annotations.model)
