@@ -16,3 +16,8 @@ def inform(*, parent: QWidget, title: str, text: str) -> None:
 
 def warn(*, parent: QWidget, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
+
+
+def error(*, title: str, text: str) -> None:
+    """A problem before any window exists (the database cannot be opened)."""
+    QMessageBox.critical(None, title, text)

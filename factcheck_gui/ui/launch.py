@@ -50,9 +50,16 @@ def launch(*, data_dir: Path | None, samples: bool, screenshot: Path | None) -> 
     from factcheck_gui.ui.context import AppContext
     from factcheck_gui.ui.main_window import MainWindow
 
-    workspace = open_workspace(data_dir, samples=samples)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    try:
+        workspace = open_workspace(data_dir, samples=samples)
+    except UserError as error:
+        if screenshot is None:  # started from a desktop menu, stderr is nowhere to be seen
+            from factcheck_gui.ui import dialogs
+
+            dialogs.error(title="factcheck cannot start", text=str(error))
+        raise
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("factcheck")
     app.setDesktopFileName("org.factcheck.FactcheckGui")

@@ -176,3 +176,19 @@ def test_screenshot_to_a_non_png_name_is_one_clear_line(tmp_path: Path, capsys) 
     assert main(["gui", "--screenshot", str(tmp_path / "shot.jpg")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "name a PNG file" in err
+
+
+def test_a_database_that_cannot_open_is_shown_in_a_dialog_and_on_stderr(
+    data_dir: Path,
+    monkeypatch,
+    capsys,  # noqa: ANN001
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "factcheck.sqlite3").write_text("not a database")
+    shown = []
+    monkeypatch.setattr(dialogs, "error", lambda **kw: shown.append(kw["text"]))
+    assert main(["gui"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot be opened as a factcheck database" in err
+    assert len(shown) == 1 and "cannot be opened" in shown[0]
+    assert (data_dir / "factcheck.sqlite3").read_text() == "not a database"
