@@ -79,6 +79,7 @@ class Article:
     published: date | None
     text: str
     sha256: str
+    replaces_id: int | None = None  # the older version of the same article (same URL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ class Annotation:
     modified: datetime
     speaker: str | None = None  # attributions only
     target_id: str | None = None  # attributions only: the claim or figure attributed
+    orphaned: bool = False  # its quote is no longer in the text: listed, not drawn
 
 
 # The fields a reviewer may edit after tagging, and only these.

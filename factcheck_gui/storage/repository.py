@@ -36,6 +36,7 @@ def to_article(row: ArticleRow) -> Article:
         published=row.published,
         text=row.text,
         sha256=row.sha256,
+        replaces_id=row.replaces_id,
     )
 
 
@@ -56,6 +57,7 @@ def to_annotation(row: AnnotationRow) -> Annotation:
         modified=row.modified,
         speaker=row.speaker,
         target_id=row.target_id,
+        orphaned=row.orphaned,
     )
 
 
@@ -76,6 +78,7 @@ def annotation_row(annotation: Annotation) -> AnnotationRow:
         modified=annotation.modified,
         speaker=annotation.speaker,
         target_id=annotation.target_id,
+        orphaned=annotation.orphaned,
     )
 
 
@@ -144,8 +147,8 @@ def annotations_of(session: Session, article_id: int) -> list[Annotation]:
     )
     kinds, verdicts = _KINDS, _VERDICTS
     return [
-        Annotation(a, art, s, e, q, p, x, kinds[k], verdicts[v], n, r, cr, mo, sp, t)
-        for a, art, s, e, q, p, x, k, v, n, r, cr, mo, sp, t in session.connection()
+        Annotation(a, art, s, e, q, p, x, kinds[k], verdicts[v], n, r, cr, mo, sp, t, o)
+        for a, art, s, e, q, p, x, k, v, n, r, cr, mo, sp, t, o in session.connection()
         .execute(query)
         .fetchall()
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Text, false
 from sqlmodel import Field, SQLModel
 
 
@@ -30,8 +30,16 @@ class ArticleRow(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     sha256: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
     source_name: str | None = Field(default=None, sa_column=Column(String(500)))
+    # A new version of a stored article (same URL, other text) points at the one it replaces.
+    replaces_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("article.id", ondelete="SET NULL")),
+    )
 
-    __table_args__ = (Index("ix_article_batch_id", "batch_id"),)
+    __table_args__ = (
+        Index("ix_article_batch_id", "batch_id"),
+        Index("ix_article_url", "url"),
+    )
 
 
 class AnnotationRow(SQLModel, table=True):
@@ -56,6 +64,10 @@ class AnnotationRow(SQLModel, table=True):
     target_id: str | None = Field(
         default=None,
         sa_column=Column(String(36), ForeignKey("annotation.id", ondelete="SET NULL")),
+    )
+    # Its quote could not be found in the article's text: kept, listed for review, not drawn.
+    orphaned: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
     )
 
     __table_args__ = (

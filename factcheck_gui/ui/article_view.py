@@ -79,11 +79,14 @@ class ArticleTextView(QPlainTextEdit):
         self.notes = {a.id: a for a in annotations}
         self.highlighter.clear()  # no stale spans while the new text loads
         self.setPlainText(text)
-        self.highlighter.reset(self.offsets, annotations)
+        self.highlighter.reset(self.offsets, [a for a in annotations if not a.orphaned])
 
     def put_annotation(self, annotation: Annotation) -> None:
         self.notes[annotation.id] = annotation
-        self.highlighter.put(annotation)
+        if annotation.orphaned:
+            self.highlighter.remove(annotation.id)
+        else:
+            self.highlighter.put(annotation)
 
     def remove_annotation(self, annotation_id: str) -> None:
         self.notes.pop(annotation_id, None)
