@@ -48,6 +48,46 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing = commands.add_parser("list", parents=[common], help="list the stored articles")
     listing.add_argument("--json", action="store_true", help="print a JSON list")
+
+    importing = commands.add_parser(
+        "import",
+        parents=[common],
+        help="import article files, folders and zips, or merge annotation sets (.json)",
+        description="Import articles (.txt .md .html .json .jsonl .csv, zips and folders of "
+        "them) as one batch, and merge factcheck annotation sets. Exits 1 if any file failed.",
+    )
+    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importing.add_argument("--batch", metavar="NAME", help="name of the new batch")
+    importing.add_argument(
+        "--carry-over",
+        action="store_true",
+        help="copy the annotations of replaced versions onto their new versions",
+    )
+
+    exporting = commands.add_parser(
+        "export", parents=[common], help="export annotations (json, csv, w3c, claimreview)"
+    )
+    exporting.add_argument("file", type=Path, metavar="FILE")
+    exporting.add_argument(
+        "--format",
+        dest="format_name",
+        metavar="FORMAT",
+        help="json (native), csv, w3c or claimreview; default: from FILE's ending",
+    )
+    exporting.add_argument(
+        "--batch", action="append", default=[], metavar="NAME", help="only this batch (repeatable)"
+    )
+    exporting.add_argument(
+        "--article",
+        action="append",
+        default=[],
+        type=int,
+        metavar="ID",
+        help="only this article (repeatable)",
+    )
+    exporting.add_argument(
+        "--no-text", action="store_true", help="leave the articles' text out of a native export"
+    )
     return parser
 
 
@@ -58,6 +98,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "gui":
             return _gui(args)
         with _workspace(args) as workspace:
+            if command == "import":
+                from factcheck_gui.cli_exchange import run_import
+
+                return run_import(workspace, args.paths, batch=args.batch, carry=args.carry_over)
+            if command == "export":
+                from factcheck_gui.cli_exchange import run_export
+
+                return run_export(
+                    workspace,
+                    args.file,
+                    format_name=args.format_name,
+                    batches=args.batch,
+                    article_ids=args.article,
+                    include_text=not args.no_text,
+                )
             return _list(workspace, as_json=args.json)
     except UserError as error:
         print(f"factcheck: {error}", file=sys.stderr)

@@ -6,9 +6,14 @@ TextQuoteSelector does (exact, prefix, suffix).
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
 CONTEXT_CHARS = 32
+MIN_FUZZY_CHARS = 8  # shorter quotes are placed only where they stand exactly
+CONTEXT_SCORE = 75.0  # how like the old quote-with-context the new passage must be (0-100)
+QUOTE_SCORE = 85.0  # how like the old quote the placed words must be (0-100)
+MAX_EXACT_CANDIDATES = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,3 +50,91 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+class Anchor(enum.StrEnum):
+    KEPT = "kept"  # the offsets still hold the quote
+    MOVED = "moved"  # found again, exactly or nearly, elsewhere
+    ORPHANED = "orphaned"  # no good match: kept aside for review, never placed by guess
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    start: int
+    end: int
+    anchor: Anchor
+
+
+def place(text: str, selector: QuoteSelector, start: int, end: int) -> Placement:
+    """Where a quote stands in ``text``: at its old offsets, found again, or orphaned.
+
+    As web annotation clients do: first the offsets, then every exact occurrence (the
+    one whose context matches best, then the one nearest the old offsets), then a fuzzy
+    search for the quote with its context. A weak match is an orphan, not a guess.
+    """
+    quote = selector.exact
+    if 0 <= start < end <= len(text) and text[start:end] == quote:
+        return Placement(start, end, Anchor.KEPT)
+    found = _exact(text, selector, start)
+    if found is None and len(quote.strip()) >= MIN_FUZZY_CHARS:
+        found = _fuzzy(text, selector)
+    if found is None:
+        length = len(text)
+        return Placement(min(start, length), min(max(end, start), length), Anchor.ORPHANED)
+    return Placement(found[0], found[1], Anchor.MOVED)
+
+
+def _exact(text: str, selector: QuoteSelector, hint: int) -> tuple[int, int] | None:
+    quote = selector.exact
+    candidates: list[int] = []
+    at = text.find(quote)
+    while at != -1 and len(candidates) < MAX_EXACT_CANDIDATES:
+        candidates.append(at)
+        at = text.find(quote, at + 1)
+    if not candidates:
+        return None
+
+    def rank(position: int) -> tuple[int, int]:
+        before = text[max(0, position - len(selector.prefix)) : position]
+        after = text[position + len(quote) : position + len(quote) + len(selector.suffix)]
+        context = _common_suffix(before, selector.prefix) + _common_prefix(after, selector.suffix)
+        return (-context, abs(position - hint))
+
+    best = min(candidates, key=rank)
+    return best, best + len(quote)
+
+
+def _fuzzy(text: str, selector: QuoteSelector) -> tuple[int, int] | None:
+    from rapidfuzz import fuzz
+
+    quote = selector.exact
+    needle = selector.prefix + quote + selector.suffix
+    low, high = 0, len(text)
+    if len(needle) < len(text):
+        window = fuzz.partial_ratio_alignment(needle, text, score_cutoff=CONTEXT_SCORE)
+        if window is None:
+            return None
+        margin = len(selector.prefix) + len(selector.suffix) + len(quote) // 4
+        low = max(0, window.dest_start - margin)
+        high = min(len(text), window.dest_end + margin)
+    passage = text[low:high]
+    if len(quote) > len(passage):
+        return None
+    match = fuzz.partial_ratio_alignment(quote, passage, score_cutoff=QUOTE_SCORE)
+    if match is None:
+        return None
+    start, end = trim_span(text, low + match.dest_start, low + match.dest_end)
+    return (start, end) if start < end else None
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_suffix(a: str, b: str) -> int:
+    return _common_prefix(a[::-1], b[::-1])

@@ -15,6 +15,7 @@ import re
 from datetime import date
 
 from factcheck_gui.domain.model import ArticleDraft
+from factcheck_gui.importers.registry import register
 
 TITLE_MAX_CHARS = 160  # a longer first line is a paragraph, not a headline
 SHORT_TITLE_CHARS = 120  # a line this short is a headline even with a final full stop ("U.K.")
@@ -32,6 +33,11 @@ _BREADCRUMB = re.compile(r"^\s*home\s*[»>/|]\s*", re.I)
 
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@register("text", endings=(".txt", ".text"))
+def read_text_file(text: str, source: str) -> list[ArticleDraft]:
+    return [read_plain_text(text, source_name=source)]
 
 
 def read_plain_text(text: str, *, source_name: str | None = None) -> ArticleDraft:

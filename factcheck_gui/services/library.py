@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -19,12 +19,21 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+class Cancelled(Exception):
+    """The user cancelled; the transaction under way is rolled back."""
+
+
 @dataclass(frozen=True, slots=True)
 class BatchAdded:
-    batch: Batch
+    batch: Batch | None  # None when every draft was already stored
     article_ids: tuple[int, ...]
-    duplicates: tuple[str, ...]  # source names (or titles) of drafts already stored
+    titles: tuple[tuple[str, str], ...]  # (source name, title) of each stored article
+    duplicates: tuple[tuple[str, str], ...]  # (source name, why it was skipped)
+    versions: tuple[tuple[int, int], ...]  # (new article, the stored article it replaces)
     changes: Changes
+
+
+INSERT_CHUNK = 1000
 
 
 class LibraryService:
@@ -55,40 +64,73 @@ class LibraryService:
                 raise NotFound(f"there is no article {article_id}; `factcheck list` shows them")
             return repo.to_article(row)
 
-    def add_batch(self, name: str, drafts: Sequence[ArticleDraft]) -> BatchAdded:
-        """Store a batch of articles in one transaction, skipping texts already stored."""
+    def add_batch(
+        self,
+        name: str,
+        drafts: Sequence[ArticleDraft],
+        *,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> BatchAdded:
+        """Store a batch of articles in one transaction.
+
+        A text already stored (or met earlier in ``drafts``) is skipped as a duplicate; an
+        article whose URL is stored with another text is kept as a new version linked to
+        the newest stored one. ``cancelled`` is polled between chunks: when it answers
+        True, everything is rolled back and ``Cancelled`` is raised.
+        """
         hashes = [text_sha256(d.text) for d in drafts]
         with self._db.transaction() as session:
             known = repo.existing_hashes(session, hashes)
+            latest = repo.latest_by_url(session, {d.url for d in drafts if d.url})
+            rows: list[dict[str, object]] = []
+            titles: list[tuple[str, str]] = []
+            duplicates: list[tuple[str, str]] = []
+            seen: set[str] = set()
+            for draft, digest in zip(drafts, hashes, strict=True):
+                label = draft.source_name or draft.title
+                if digest in known:
+                    duplicates.append((label, "the same text is already stored"))
+                    continue
+                if digest in seen:
+                    duplicates.append((label, "the same text came earlier in this import"))
+                    continue
+                seen.add(digest)
+                titles.append((label, draft.title))
+                rows.append(
+                    {
+                        "title": draft.title[:500],
+                        "outlet": draft.outlet,
+                        "url": draft.url,
+                        "published": draft.published,
+                        "text": draft.text,
+                        "sha256": digest,
+                        "source_name": draft.source_name,
+                        "replaces_id": latest.get(draft.url) if draft.url else None,
+                    }
+                )
+            if not rows:
+                return BatchAdded(None, (), (), tuple(duplicates), (), Changes())
             batch = BatchRow(name=name, imported=datetime.now(UTC))
             session.add(batch)
             session.flush()
-            assert batch.id is not None
-            rows: list[ArticleRow] = []
-            duplicates: list[str] = []
-            for draft, digest in zip(drafts, hashes, strict=True):
-                if digest in known:
-                    duplicates.append(draft.source_name or draft.title)
-                    continue
-                known.add(digest)
-                rows.append(
-                    ArticleRow(
-                        batch_id=batch.id,
-                        title=draft.title,
-                        outlet=draft.outlet,
-                        url=draft.url,
-                        published=draft.published,
-                        text=draft.text,
-                        sha256=digest,
-                        source_name=draft.source_name,
-                    )
-                )
-            session.add_all(rows)
-            session.flush()
-            result = BatchAdded(
+            ids: list[int] = []
+            for start in range(0, len(rows), INSERT_CHUNK):
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                chunk = rows[start : start + INSERT_CHUNK]
+                for row in chunk:
+                    row["batch_id"] = batch.id
+                ids.extend(repo.insert_articles(session, chunk))
+            versions = tuple(
+                (new_id, int(row["replaces_id"]))  # type: ignore[call-overload]
+                for new_id, row in zip(ids, rows, strict=True)
+                if row["replaces_id"] is not None
+            )
+            return BatchAdded(
                 batch=repo.to_batch(batch),
-                article_ids=tuple(r.id for r in rows if r.id is not None),
+                article_ids=tuple(ids),
+                titles=tuple(titles),
                 duplicates=tuple(duplicates),
+                versions=versions,
                 changes=Changes(library=True),
             )
-        return result

@@ -9,6 +9,7 @@ from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.database import Database
 
 REVIEWER = "reviewer"
+ORGANISATION = "organisation"
 MAX_NAME = 200
 
 
@@ -35,3 +36,16 @@ class Preferences:
             raise UserError(f"The reviewer name is longer than {MAX_NAME} characters; shorten it.")
         with self._db.transaction() as session:
             repo.set_setting(session, REVIEWER, name)
+
+    @property
+    def organisation(self) -> str | None:
+        """The publishing organisation named as ClaimReview's author, if set."""
+        with self._db.transaction() as session:
+            return repo.get_setting(session, ORGANISATION) or None
+
+    def set_organisation(self, name: str) -> None:
+        name = " ".join(name.split())
+        if len(name) > MAX_NAME:
+            raise UserError(f"The organisation is longer than {MAX_NAME} characters; shorten it.")
+        with self._db.transaction() as session:
+            repo.set_setting(session, ORGANISATION, name)

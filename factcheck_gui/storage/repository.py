@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 
-from sqlalchemy import Table, func
+from sqlalchemy import Table, func, insert
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -130,6 +130,55 @@ def existing_hashes(session: Session, hashes: Sequence[str]) -> set[str]:
         found.update(
             session.exec(select(ArticleRow.sha256).where(col(ArticleRow.sha256).in_(chunk)))
         )
+    return found
+
+
+def ids_by_hash(session: Session, hashes: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i in range(0, len(hashes), 500):
+        query = sa_select(col(ArticleRow.sha256), col(ArticleRow.id)).where(
+            col(ArticleRow.sha256).in_(hashes[i : i + 500])
+        )
+        found.update({sha: article_id for sha, article_id in session.execute(query)})
+    return found
+
+
+def latest_by_url(session: Session, urls: Iterable[str]) -> dict[str, int]:
+    """The newest stored article for each URL (for linking new versions)."""
+    wanted = sorted(urls)
+    latest: dict[str, int] = {}
+    for i in range(0, len(wanted), 500):
+        query = (
+            sa_select(col(ArticleRow.url), func.max(col(ArticleRow.id)))
+            .where(col(ArticleRow.url).in_(wanted[i : i + 500]))
+            .group_by(col(ArticleRow.url))
+        )
+        latest.update({url: article_id for url, article_id in session.execute(query)})
+    return latest
+
+
+def insert_articles(session: Session, rows: list[dict[str, object]]) -> list[int]:
+    """Insert many articles at once; their new ids, in the order of ``rows``."""
+    statement = insert(ArticleRow).returning(col(ArticleRow.id), sort_by_parameter_order=True)
+    return list(session.scalars(statement, rows))
+
+
+def articles(
+    session: Session, *, ids: Sequence[int] | None = None, batch_ids: Sequence[int] | None = None
+) -> list[Article]:
+    """Whole articles (with text) in id order, all or those named."""
+    query = select(ArticleRow).order_by(col(ArticleRow.id))
+    if ids is not None:
+        query = query.where(col(ArticleRow.id).in_(list(ids)))
+    if batch_ids is not None:
+        query = query.where(col(ArticleRow.batch_id).in_(list(batch_ids)))
+    return [to_article(row) for row in session.exec(query)]
+
+
+def annotations_of_articles(session: Session, article_ids: Sequence[int]) -> list[Annotation]:
+    found: list[Annotation] = []
+    for article_id in article_ids:
+        found.extend(annotations_of(session, article_id))
     return found
 
 

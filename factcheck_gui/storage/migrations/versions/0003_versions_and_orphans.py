@@ -20,7 +20,11 @@ def upgrade() -> None:
     with op.batch_alter_table("article", schema=None) as batch_op:
         batch_op.add_column(sa.Column("replaces_id", sa.Integer(), nullable=True))
         batch_op.create_foreign_key(
-            "fk_article_replaces_id_article", "article", ["replaces_id"], ["id"], ondelete="SET NULL"
+            "fk_article_replaces_id_article",
+            "article",
+            ["replaces_id"],
+            ["id"],
+            ondelete="SET NULL",
         )
         batch_op.create_index("ix_article_url", ["url"], unique=False)
     with op.batch_alter_table("annotation", schema=None) as batch_op:

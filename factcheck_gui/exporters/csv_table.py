@@ -1,0 +1,82 @@
+"""One row per annotation, for spreadsheets.
+
+UTF-8 with a byte-order mark (so Excel reads it as UTF-8), a header row, and every cell
+that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+return) prefixed with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import IO
+
+from factcheck_gui.domain.model import Kind
+from factcheck_gui.exporters.registry import ExportSet, exporter, iso
+
+COLUMNS = (
+    "article_id",
+    "article_title",
+    "outlet",
+    "url",
+    "published",
+    "kind",
+    "verdict",
+    "quote",
+    "note",
+    "speaker",
+    "reviewer",
+    "start",
+    "end",
+    "created",
+    "modified",
+    "annotation_id",
+    "target_id",
+    "orphaned",
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """Keep a spreadsheet from reading user text as a formula (CSV injection)."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+@exporter(
+    "csv",
+    endings=(".csv",),
+    description="CSV table for spreadsheets",
+    newline="",
+    encoding="utf-8-sig",
+)
+def write_csv(out: IO[str], data: ExportSet) -> None:
+    articles = {a.id: a for a in data.articles}
+    ids = data.file_ids()
+    writer = csv.writer(out, dialect="excel")
+    writer.writerow(COLUMNS)
+    for a in data.annotations:
+        article = articles[a.article_id]
+        is_attribution = a.kind is Kind.ATTRIBUTION
+        text_cells = {
+            "article_title": article.title,
+            "outlet": article.outlet or "",
+            "url": article.url or "",
+            "quote": a.quote,
+            "note": a.note,
+            "speaker": (a.speaker or "") if is_attribution else "",
+            "reviewer": a.reviewer,
+        }
+        row = {
+            **{k: neutralise(v) for k, v in text_cells.items()},
+            "article_id": ids[a.article_id],
+            "published": article.published.isoformat() if article.published else "",
+            "kind": a.kind.value,
+            "verdict": a.verdict.value,
+            "start": a.start,
+            "end": a.end,
+            "created": iso(a.created),
+            "modified": iso(a.modified),
+            "annotation_id": a.id,
+            "target_id": (a.target_id or "") if is_attribution else "",
+            "orphaned": "yes" if a.orphaned else "",
+        }
+        writer.writerow([row[c] for c in COLUMNS])

@@ -1,0 +1,193 @@
+"""Reading the native annotation-set format (see ``exporters/native_json``), version 1.
+
+Every field is checked before anything is stored; a problem names where it is
+(``annotations[3].verdict``) and what to do.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from factcheck_gui.domain.model import Kind, Verdict
+from factcheck_gui.importers.errors import ImportProblem
+
+FORMAT_NAME = "factcheck-annotations"
+READABLE_VERSIONS = (1,)
+
+
+@dataclass(frozen=True)
+class SetArticle:
+    file_id: int
+    title: str
+    outlet: str | None
+    url: str | None
+    published: date | None
+    sha256: str
+    text: str | None
+
+
+@dataclass(frozen=True)
+class SetAnnotation:
+    id: str
+    article: int  # a SetArticle.file_id
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    kind: Kind
+    verdict: Verdict
+    note: str
+    reviewer: str
+    created: datetime
+    modified: datetime
+    speaker: str | None
+    target: str | None
+    orphaned: bool
+
+
+@dataclass(frozen=True)
+class AnnotationSet:
+    version: int
+    articles: list[SetArticle]
+    annotations: list[SetAnnotation]
+
+
+def looks_like_annotation_set(text: str) -> bool:
+    head = text.lstrip()[:400]
+    return head.startswith("{") and f'"{FORMAT_NAME}"' in head
+
+
+def read_annotation_set(text: str) -> AnnotationSet:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportProblem(
+            f"malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise ImportProblem(f'not a factcheck annotation set (no "format": "{FORMAT_NAME}")')
+    version = document.get("version")
+    if version not in READABLE_VERSIONS:
+        if isinstance(version, int) and version > max(READABLE_VERSIONS):
+            raise ImportProblem(
+                f"the annotation set is version {version}, newer than this factcheck-gui "
+                "reads; upgrade the app"
+            )
+        raise ImportProblem(f"unknown annotation-set version {version!r}")
+    articles = [_article(r, f"articles[{i}]") for i, r in enumerate(_list(document, "articles"))]
+    known = {a.file_id for a in articles}
+    if len(known) != len(articles):
+        raise ImportProblem("two articles share one id; each article needs its own id")
+    annotations = [
+        _annotation(r, f"annotations[{i}]", known)
+        for i, r in enumerate(_list(document, "annotations"))
+    ]
+    return AnnotationSet(version, articles, annotations)
+
+
+def _list(document: dict[str, Any], key: str) -> list[Any]:
+    value = document.get(key)
+    if not isinstance(value, list):
+        raise ImportProblem(f"'{key}' should be a list")
+    return value
+
+
+class _Fields:
+    def __init__(self, record: object, where: str) -> None:
+        if not isinstance(record, dict):
+            raise ImportProblem(f"{where} should be an object")
+        self.record, self.where = record, where
+
+    def fail(self, key: str, what: str) -> ImportProblem:
+        return ImportProblem(f"{self.where}.{key} {what}")
+
+    def text(self, key: str, *, optional: bool = False, default: str | None = None) -> Any:
+        value = self.record.get(key, default)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            raise self.fail(key, "should be text")
+        return value
+
+    def integer(self, key: str) -> int:
+        value = self.record.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self.fail(key, "should be a whole number, 0 or more")
+        return value
+
+    def moment(self, key: str) -> datetime:
+        value = self.text(key)
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise self.fail(key, f"is not an ISO 8601 time: {value!r}") from None
+        if moment.utcoffset() is None:
+            raise self.fail(key, "needs a time zone (end it in Z for UTC)")
+        return moment
+
+
+def _article(record: object, where: str) -> SetArticle:
+    f = _Fields(record, where)
+    published = f.text("published", optional=True)
+    try:
+        when = date.fromisoformat(published) if published else None
+    except ValueError:
+        raise f.fail("published", f"is not an ISO date: {published!r}") from None
+    sha = f.text("sha256")
+    if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
+        raise f.fail("sha256", "should be 64 lowercase hexadecimal digits")
+    return SetArticle(
+        file_id=f.integer("id"),
+        title=f.text("title"),
+        outlet=f.text("outlet", optional=True),
+        url=f.text("url", optional=True),
+        published=when,
+        sha256=sha,
+        text=f.text("text", optional=True),
+    )
+
+
+def _annotation(record: object, where: str, articles: set[int]) -> SetAnnotation:
+    f = _Fields(record, where)
+    article = f.integer("article")
+    if article not in articles:
+        raise f.fail("article", f"names article {article}, which is not in the file")
+    start, end = f.integer("start"), f.integer("end")
+    if end <= start:
+        raise f.fail("end", "should be after start")
+    try:
+        kind = Kind(f.text("kind"))
+    except ValueError:
+        raise f.fail("kind", f"should be one of {', '.join(k.value for k in Kind)}") from None
+    try:
+        verdict = Verdict.parse(f.text("verdict"))
+    except ValueError as error:
+        raise f.fail("verdict", str(error)) from None
+    identifier = f.text("id")
+    if not 1 <= len(identifier) <= 36:
+        raise f.fail("id", "should be a UUID")
+    orphaned = f.record.get("orphaned", False)
+    if not isinstance(orphaned, bool):
+        raise f.fail("orphaned", "should be true or false")
+    return SetAnnotation(
+        id=identifier,
+        article=article,
+        start=start,
+        end=end,
+        quote=f.text("quote"),
+        prefix=f.text("prefix", default=""),
+        suffix=f.text("suffix", default=""),
+        kind=kind,
+        verdict=verdict,
+        note=f.text("note", default=""),
+        reviewer=f.text("reviewer", default=""),
+        created=f.moment("created"),
+        modified=f.moment("modified"),
+        speaker=f.text("speaker", optional=True),
+        target=f.text("target", optional=True),
+        orphaned=orphaned,
+    )

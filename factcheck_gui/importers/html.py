@@ -1,0 +1,51 @@
+"""Saved web pages: the article's main text and metadata, extracted by trafilatura.
+
+Navigation, comments, scripts and styles are left out; the page's markup is never stored.
+"""
+
+from __future__ import annotations
+
+from factcheck_gui.domain.model import ArticleDraft
+from factcheck_gui.importers.errors import ImportProblem
+from factcheck_gui.importers.plaintext import guess_title, normalise_newlines
+from factcheck_gui.importers.records import parse_date
+from factcheck_gui.importers.registry import register
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:1024].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+@register("html", endings=(".html", ".htm", ".xhtml"), sniff=_looks_like_html, priority=2)
+def read_html(text: str, source: str) -> list[ArticleDraft]:
+    import trafilatura  # imported on first use: it is slow to load and most runs never need it
+
+    document = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=True,
+    )
+    body = getattr(document, "text", None) if document is not None else None
+    if not body or not body.strip():
+        raise ImportProblem(
+            "no article text found in this page; save the article's own page, not an index"
+        )
+    body = normalise_newlines(body)
+    published = getattr(document, "date", None)
+    try:
+        when = parse_date(published) if published else None
+    except ImportProblem:
+        when = None  # a page's date is a bonus; a strange one is not a reason to refuse it
+    return [
+        ArticleDraft(
+            text=body,
+            title=(getattr(document, "title", None) or guess_title(body) or source).strip(),
+            outlet=getattr(document, "sitename", None) or getattr(document, "hostname", None),
+            url=getattr(document, "url", None),
+            published=when,
+            source_name=source,
+        )
+    ]

@@ -1,0 +1,61 @@
+"""Markdown articles: an optional YAML front matter block, then the text.
+
+The text is kept as written (Markdown source, shown as plain text). Metadata comes from
+the front matter (title, outlet or source, url, date or published) and else the first
+``# heading``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from factcheck_gui.domain.model import ArticleDraft
+from factcheck_gui.importers.errors import ImportProblem
+from factcheck_gui.importers.plaintext import guess_title, normalise_newlines
+from factcheck_gui.importers.records import parse_date
+from factcheck_gui.importers.registry import register
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+_HEADING = re.compile(r"^#{1,2}[ \t]+(.+?)[ \t#]*$", re.M)
+
+
+@register("markdown", endings=(".md", ".markdown"))
+def read_markdown(text: str, source: str) -> list[ArticleDraft]:
+    text = normalise_newlines(text)
+    meta: dict[str, object] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = f" at line {mark.line + 2}" if mark is not None else ""
+            raise ImportProblem(
+                f"malformed front matter{line}; fix the YAML between the --- lines"
+            ) from None
+        if isinstance(loaded, dict):
+            meta = {str(k).lower(): v for k, v in loaded.items()}
+        text = text[match.end() :]
+    if not text.strip():
+        raise ImportProblem("the file has front matter but no article text")
+    heading = _HEADING.search(text)
+    published = meta.get("published", meta.get("date"))
+    return [
+        ArticleDraft(
+            text=text,
+            title=_str(meta.get("title"))
+            or (heading.group(1) if heading else None)
+            or guess_title(text)
+            or source,
+            outlet=_str(meta.get("outlet", meta.get("source"))),
+            url=_str(meta.get("url")),
+            published=parse_date(str(published)) if published else None,
+            source_name=source,
+        )
+    ]
+
+
+def _str(value: object) -> str | None:
+    return str(value).strip() or None if value is not None else None

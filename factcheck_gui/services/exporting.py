@@ -1,0 +1,125 @@
+"""Exporting annotation sets: choose a scope and a format, write the file whole or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck_gui.domain.errors import UserError
+from factcheck_gui.exporters import EXPORTERS, ExportFormat, ExportSet, format_for_path
+from factcheck_gui.services.workspace import Workspace
+from factcheck_gui.storage import repository as repo
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Everything (the default), the articles of some batches, or some articles."""
+
+    batches: tuple[str, ...] = ()
+    article_ids: tuple[int, ...] = ()
+
+    def describe(self) -> str:
+        if self.article_ids:
+            return f"{len(self.article_ids)} selected article(s)"
+        if self.batches:
+            return "batch " + ", ".join(f"“{b}”" for b in self.batches)
+        return "everything"
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    path: Path
+    format: str
+    articles: int
+    annotations: int
+
+    def summary(self) -> str:
+        return (
+            f"Wrote {self.annotations} annotation{'s' * (self.annotations != 1)} on "
+            f"{self.articles} article{'s' * (self.articles != 1)} to {self.path} ({self.format})."
+        )
+
+
+def choose_format(path: Path, name: str | None) -> ExportFormat:
+    if name:
+        try:
+            return EXPORTERS[name.lower()]
+        except KeyError:
+            known = ", ".join(EXPORTERS)
+            raise UserError(f"unknown export format {name!r}; use one of: {known}") from None
+    fmt = format_for_path(path.name)
+    if fmt is None:
+        raise UserError(
+            f"cannot tell the format from the name {path.name!r}; add --format "
+            f"({', '.join(EXPORTERS)}) or end the name in .json, .csv or .jsonld"
+        )
+    return fmt
+
+
+def gather(workspace: Workspace, scope: Scope, *, include_text: bool = True) -> ExportSet:
+    with workspace.db.transaction() as session:
+        batch_ids = None
+        if scope.batches:
+            by_name = {b.name: b.id for b in repo.batches(session)}
+            missing = [b for b in scope.batches if b not in by_name]
+            if missing:
+                raise UserError(
+                    f"there is no batch named {missing[0]!r}; `factcheck list` shows the articles"
+                )
+            batch_ids = [by_name[b] for b in scope.batches]
+        ids = list(scope.article_ids) or None
+        articles = repo.articles(session, ids=ids, batch_ids=batch_ids)
+        if ids is not None and len(articles) != len(set(ids)):
+            missing_ids = sorted(set(ids) - {a.id for a in articles})
+            raise UserError(f"there is no article {missing_ids[0]}; `factcheck list` shows them")
+        annotations = repo.annotations_of_articles(session, [a.id for a in articles])
+    return ExportSet(
+        articles=articles,
+        annotations=annotations,
+        include_text=include_text,
+        organisation=workspace.preferences.organisation,
+    )
+
+
+def export(
+    workspace: Workspace,
+    path: Path,
+    *,
+    format_name: str | None = None,
+    scope: Scope = Scope(),
+    include_text: bool = True,
+) -> ExportReport:
+    fmt = choose_format(path, format_name)
+    data = gather(workspace, scope, include_text=include_text)
+    write_atomically(path, fmt, data)
+    return ExportReport(path, fmt.name, len(data.articles), len(data.annotations))
+
+
+def write_atomically(path: Path, fmt: ExportFormat, data: ExportSet) -> None:
+    """Write beside the target and rename over it: a failed export leaves no partial file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"the folder {folder} does not exist; create it or choose another")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as error:
+        raise UserError(
+            f"cannot write in {folder} ({error.strerror}); choose another folder"
+        ) from None
+    try:
+        with os.fdopen(handle, "w", encoding=fmt.encoding, newline=fmt.newline) as out:
+            fmt.write(out, data)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise UserError(f"cannot write {path} ({error.strerror})") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def known_formats() -> Sequence[str]:
+    return list(EXPORTERS)

@@ -1,0 +1,121 @@
+"""Importing a batch of article files: read, parse, then store all in one transaction.
+
+Reading and parsing happen first, file by file, with progress and a way to cancel;
+nothing is written until every file has been read, and then everything is written in
+one transaction, so a cancelled or failed import leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from factcheck_gui.domain.changes import Changes
+from factcheck_gui.domain.model import ArticleDraft
+from factcheck_gui.importers import format_for
+from factcheck_gui.importers.decode import decode
+from factcheck_gui.importers.errors import ImportProblem
+from factcheck_gui.importers.sources import Failure, collect
+from factcheck_gui.services.library import Cancelled, LibraryService
+
+Progress = Callable[[int, int, str], None]  # files done, files in all, the current file
+
+
+def _never() -> bool:
+    return False
+
+
+def _quiet(_done: int, _total: int, _current: str) -> None:
+    return None
+
+
+@dataclass
+class ImportReport:
+    batch: str | None = None  # the batch made, None when nothing new was stored
+    imported: list[tuple[str, str]] = field(default_factory=list)  # (file, title)
+    skipped: list[Failure] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    versions: list[tuple[int, int]] = field(default_factory=list)  # (new id, replaced id)
+    cancelled: bool = False
+    changes: Changes = field(default_factory=Changes)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.cancelled
+
+    def summary(self) -> str:
+        if self.cancelled:
+            return "Import cancelled; nothing was stored."
+        where = f" into batch “{self.batch}”" if self.batch else ""
+        parts = [f"Imported {len(self.imported)} article{'s' * (len(self.imported) != 1)}{where}"]
+        if self.skipped:
+            parts.append(f"skipped {len(self.skipped)}")
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        if self.versions:
+            parts.append(f"{len(self.versions)} new version{'s' * (len(self.versions) != 1)}")
+        return ", ".join(parts) + "."
+
+    def lines(self) -> list[str]:
+        """The whole report: what was imported, skipped (and why) and failed (and why)."""
+        out = [self.summary()]
+        if self.cancelled:
+            return out
+        out += [f"  imported  {name}: {title}" for name, title in self.imported]
+        out += [f"  skipped   {f.name}: {f.reason}" for f in self.skipped]
+        out += [f"  failed    {f.name}: {f.reason}" for f in self.failed]
+        out += [f"  version   article {new} replaces article {old}" for new, old in self.versions]
+        return out
+
+
+def default_batch_name(paths: list[Path]) -> str:
+    stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
+    if len(paths) == 1:
+        return f"{paths[0].name or paths[0]} ({stamp})"
+    return f"Import of {stamp}"
+
+
+def import_articles(
+    library: LibraryService,
+    paths: Iterable[Path],
+    *,
+    batch_name: str | None = None,
+    progress: Progress = _quiet,
+    cancelled: Callable[[], bool] = _never,
+) -> ImportReport:
+    paths = list(paths)
+    report = ImportReport()
+    drafts: list[ArticleDraft] = []
+    with collect(paths) as sources:
+        report.failed.extend(sources.failures)
+        total = len(sources.files)
+        for done, source in enumerate(sources.files):
+            if cancelled():
+                return ImportReport(cancelled=True)
+            progress(done, total, source.name)
+            try:
+                drafts.extend(read_source(source.name, source.read()))
+            except ImportProblem as problem:
+                report.failed.append(Failure(source.name, str(problem)))
+        progress(total, total, "")
+    if cancelled():
+        return ImportReport(cancelled=True)
+    try:
+        added = library.add_batch(
+            batch_name or default_batch_name(paths), drafts, cancelled=cancelled
+        )
+    except Cancelled:
+        return ImportReport(cancelled=True)
+    report.batch = added.batch.name if added.batch else None
+    report.imported = list(added.titles)
+    report.skipped = [Failure(name, reason) for name, reason in added.duplicates]
+    report.versions = list(added.versions)
+    report.changes = added.changes
+    return report
+
+
+def read_source(name: str, data: bytes) -> list[ArticleDraft]:
+    text = decode(data)
+    return format_for(name, text).read(text, name)

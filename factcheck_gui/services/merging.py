@@ -1,0 +1,205 @@
+"""Merging a colleague's annotation set into this database, in one transaction.
+
+Articles are matched by the SHA-256 of their text (or added when new and the file carries
+their text). Annotations are matched by UUID: a newer one replaces ours, an older one is
+left alone, a new one is added, so two reviewers' annotations sit side by side. Each is
+anchored by its quote and context; one whose quote cannot be found is kept as orphaned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from factcheck_gui.domain.anchoring import Anchor, QuoteSelector, place
+from factcheck_gui.domain.changes import Changes
+from factcheck_gui.domain.errors import UserError
+from factcheck_gui.importers.annotation_set import (
+    AnnotationSet,
+    SetAnnotation,
+    SetArticle,
+    read_annotation_set,
+)
+from factcheck_gui.importers.decode import decode
+from factcheck_gui.importers.errors import ImportProblem
+from factcheck_gui.services.library import text_sha256
+from factcheck_gui.storage import repository as repo
+from factcheck_gui.storage.database import Database
+from factcheck_gui.storage.tables import AnnotationRow, ArticleRow, BatchRow
+
+
+@dataclass
+class MergeReport:
+    source: str
+    articles_matched: int = 0
+    articles_added: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0  # ours is as new or newer
+    reanchored: int = 0
+    orphaned: list[tuple[str, str]] = field(default_factory=list)  # (id, quote)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (what, why)
+    changes: Changes = field(default_factory=Changes)
+
+    def summary(self) -> str:
+        return (
+            f"{self.source}: {self.added} added, {self.updated} updated, "
+            f"{self.reanchored} re-anchored, {len(self.orphaned)} orphaned, "
+            f"{self.unchanged} unchanged; articles: {self.articles_matched} matched, "
+            f"{self.articles_added} added."
+        )
+
+    def lines(self) -> list[str]:
+        out = [self.summary()]
+        out += [
+            f"  orphaned  {i}: “{_short(q)}” not found; listed for review" for i, q in self.orphaned
+        ]
+        out += [f"  failed    {what}: {why}" for what, why in self.failed]
+        return out
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def merge_file(db: Database, path: Path) -> MergeReport:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UserError(f"{path}: cannot be read ({error.strerror})") from None
+    try:
+        annotation_set = read_annotation_set(decode(data))
+    except ImportProblem as problem:
+        raise UserError(f"{path}: {problem}; nothing was imported") from None
+    return merge(db, annotation_set, source=path.name)
+
+
+def merge(db: Database, data: AnnotationSet, *, source: str) -> MergeReport:
+    report = MergeReport(source)
+    touched: set[int] = set()
+    with db.transaction() as session:
+        texts = _resolve_articles(session, data.articles, source, report)
+        placed: dict[str, SetAnnotation] = {}
+        for incoming in data.annotations:
+            target = texts.get(incoming.article)
+            if target is None:
+                report.failed.append(
+                    (f"annotation {incoming.id}", "its article could not be stored")
+                )
+                continue
+            article_id, text = target
+            if _merge_one(session, incoming, article_id, text, report):
+                placed[incoming.id] = incoming
+                touched.add(article_id)
+        session.flush()
+        for incoming in placed.values():  # links last: their targets may come later in the file
+            row = session.get(AnnotationRow, incoming.id)
+            if row is not None:
+                wanted = incoming.target if incoming.kind.value == "attribution" else None
+                if wanted and session.get(AnnotationRow, wanted) is None:
+                    wanted = None
+                row.target_id = wanted
+                session.add(row)
+    report.changes = Changes(
+        articles=frozenset(touched), library=report.articles_added > 0 or bool(touched)
+    )
+    return report
+
+
+def _resolve_articles(
+    session: Session, articles: list[SetArticle], source: str, report: MergeReport
+) -> dict[int, tuple[int, str]]:
+    """File article id -> (database id, text); adds the new ones into one batch."""
+    stored = repo.ids_by_hash(session, [a.sha256 for a in articles])
+    resolved: dict[int, tuple[int, str]] = {}
+    batch_id = 0  # made when the first new article needs it
+    for article in articles:
+        if article.sha256 in stored:
+            article_id = stored[article.sha256]
+            row = session.get(ArticleRow, article_id)
+            assert row is not None
+            resolved[article.file_id] = (article_id, row.text)
+            report.articles_matched += 1
+            continue
+        if article.text is None:
+            report.failed.append(
+                (
+                    f"article “{_short(article.title)}”",
+                    "not in this database and the file carries no text (exported with --no-text)",
+                )
+            )
+            continue
+        if text_sha256(article.text) != article.sha256:
+            report.failed.append(
+                (f"article “{_short(article.title)}”", "its text does not match its sha256")
+            )
+            continue
+        if not batch_id:
+            batch = BatchRow(name=f"Annotation set: {source}", imported=datetime.now(UTC))
+            session.add(batch)
+            session.flush()
+            assert batch.id is not None
+            batch_id = batch.id
+        row = ArticleRow(
+            batch_id=batch_id,
+            title=article.title,
+            outlet=article.outlet,
+            url=article.url,
+            published=article.published,
+            text=article.text,
+            sha256=article.sha256,
+            source_name=source,
+        )
+        session.add(row)
+        session.flush()
+        assert row.id is not None
+        stored[article.sha256] = row.id
+        resolved[article.file_id] = (row.id, article.text)
+        report.articles_added += 1
+    return resolved
+
+
+def _merge_one(
+    session: Session, incoming: SetAnnotation, article_id: int, text: str, report: MergeReport
+) -> bool:
+    existing = session.get(AnnotationRow, incoming.id)
+    if existing is not None and existing.modified >= incoming.modified:
+        report.unchanged += 1
+        return False
+    selector = QuoteSelector(incoming.quote, incoming.prefix, incoming.suffix)
+    spot = place(text, selector, incoming.start, incoming.end)
+    if spot.anchor is Anchor.MOVED:
+        report.reanchored += 1
+    elif spot.anchor is Anchor.ORPHANED and not incoming.orphaned:
+        report.orphaned.append((incoming.id, incoming.quote))
+    values: dict[str, Any] = {
+        "article_id": article_id,
+        "start": spot.start,
+        "end": spot.end,
+        "quote": incoming.quote,
+        "prefix": incoming.prefix,
+        "suffix": incoming.suffix,
+        "kind": incoming.kind.value,
+        "verdict": incoming.verdict.value,
+        "note": incoming.note,
+        "reviewer": incoming.reviewer,
+        "created": incoming.created,
+        "modified": incoming.modified,
+        "speaker": incoming.speaker,
+        "target_id": None,
+        "orphaned": spot.anchor is Anchor.ORPHANED,
+    }
+    if existing is None:
+        session.add(AnnotationRow(id=incoming.id, **values))
+        report.added += 1
+    else:
+        for name, value in values.items():
+            setattr(existing, name, value)
+        session.add(existing)
+        report.updated += 1
+    return True
