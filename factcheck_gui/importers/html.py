@@ -1,6 +1,8 @@
 """Saved web pages: the article's main text and metadata, extracted by trafilatura.
 
 Navigation, comments, scripts and styles are left out; the page's markup is never stored.
+A page whose main text has fewer than ``MIN_ARTICLE_WORDS`` words (an index page, a login
+wall) is refused rather than stored as a scrap of navigation.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.plaintext import guess_title, normalise_newlines
 from factcheck_gui.importers.records import parse_date
 from factcheck_gui.importers.registry import register
+
+MIN_ARTICLE_WORDS = 20
 
 
 def _looks_like_html(text: str) -> bool:
@@ -29,7 +33,7 @@ def read_html(text: str, source: str) -> list[ArticleDraft]:
         favor_precision=True,
     )
     body = getattr(document, "text", None) if document is not None else None
-    if not body or not body.strip():
+    if not body or len(body.split()) < MIN_ARTICLE_WORDS:
         raise ImportProblem(
             "no article text found in this page; save the article's own page, not an index"
         )
