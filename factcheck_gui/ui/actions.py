@@ -23,6 +23,10 @@ class Actions:
     close_pane: QAction
     focus_library: QAction
     preferences: QAction
+    import_files: QAction
+    import_folder: QAction
+    import_set: QAction
+    export: QAction
     quit: QAction
     shortcuts: QAction
     about: QAction
@@ -111,6 +115,33 @@ def build_actions(window: QWidget, handlers: dict[str, Callable[..., object]]) -
             handlers["preferences"],
             shortcut="Ctrl+,",
             tip="Set your reviewer name",
+        ),
+        import_files=make_action(
+            window,
+            "&Import articles…",
+            handlers["import_files"],
+            shortcut="Ctrl+I",
+            tip="Import article files (.txt .md .html .json .jsonl .csv, zips) as a batch",
+        ),
+        import_folder=make_action(
+            window,
+            "Import &folder…",
+            handlers["import_folder"],
+            shortcut="Ctrl+Shift+I",
+            tip="Import every article file in a folder, recursively",
+        ),
+        import_set=make_action(
+            window,
+            "Import &annotation set…",
+            handlers["import_set"],
+            tip="Merge a colleague's exported annotations into this database",
+        ),
+        export=make_action(
+            window,
+            "&Export…",
+            handlers["export"],
+            shortcut="Ctrl+E",
+            tip="Export annotations (native JSON, CSV, W3C Web Annotation, ClaimReview)",
         ),
         quit=make_action(window, "&Quit", handlers["quit"], shortcut=QKeySequence.StandardKey.Quit),
         shortcuts=make_action(

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -147,6 +148,12 @@ class AnnotationPanel(QWidget):
         self.verdict_filter.addItem(f"{ALL} verdicts", None)
         for verdict in Verdict:
             self.verdict_filter.addItem(verdict.label, verdict)
+        self.orphans = QCheckBox("Orphans")
+        self.orphans.setToolTip(
+            "Only annotations whose quote was not found in the text (after an import or a new "
+            "version): they need a reviewer's look"
+        )
+        self.orphans.toggled.connect(self._refilter)
         self.words = QLineEdit()
         self.words.setPlaceholderText("Search quotes and notes…")
         self.words.setClearButtonEnabled(True)
@@ -177,6 +184,7 @@ class AnnotationPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.kind_filter)
         filters.addWidget(self.verdict_filter)
+        filters.addWidget(self.orphans)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(4, 4, 4, 0)
@@ -217,10 +225,11 @@ class AnnotationPanel(QWidget):
         self.editor.show_annotation(annotation, self.model.annotations())
 
     def clear_filters(self) -> None:
-        with signals_blocked(self.kind_filter, self.verdict_filter, self.words):
+        with signals_blocked(self.kind_filter, self.verdict_filter, self.words, self.orphans):
             self.kind_filter.setCurrentIndex(0)
             self.verdict_filter.setCurrentIndex(0)
             self.words.clear()
+            self.orphans.setChecked(False)
         self._refilter()
 
     def _refilter(self) -> None:
@@ -229,6 +238,7 @@ class AnnotationPanel(QWidget):
             kind=Kind(kind) if kind else None,
             verdict=Verdict(verdict) if verdict else None,
             words=self.words.text(),
+            orphans_only=self.orphans.isChecked(),
         )
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -21,6 +21,10 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Kind", "Verdict", "Quote", "Note", "Speaker", "Reviewer", "Position", "Modified")
 QUOTE_CHARS = 120
+ORPHAN_HINT = (
+    "Orphaned: its quote was not found in this version of the text. "
+    "Tag the right words again and delete this one, or keep it as a record."
+)
 
 
 def _one_line(text: str, limit: int) -> str:
@@ -98,7 +102,7 @@ class AnnotationTableModel(QAbstractTableModel):
                 "Note": _one_line(a.note, QUOTE_CHARS),
                 "Speaker": a.speaker or "" if a.kind is Kind.ATTRIBUTION else "",
                 "Reviewer": a.reviewer,
-                "Position": f"{a.start}–{a.end}",
+                "Position": "orphaned" if a.orphaned else f"{a.start}–{a.end}",
                 "Modified": a.modified.astimezone().strftime("%Y-%m-%d %H:%M"),
             }[column]
         if role == SORT_ROLE:
@@ -114,6 +118,8 @@ class AnnotationTableModel(QAbstractTableModel):
             }[column]
         if role == Qt.ItemDataRole.DecorationRole and column == "Kind":
             return QColor(KIND_STYLES[a.kind].colour)
+        if role == Qt.ItemDataRole.ToolTipRole and a.orphaned:
+            return ORPHAN_HINT
         if role == Qt.ItemDataRole.ToolTipRole and column in ("Quote", "Note"):
             return a.quote if column == "Quote" else a.note or None
         return None
@@ -127,15 +133,27 @@ class AnnotationFilter(QSortFilterProxyModel):
         self.kind: Kind | None = None
         self.verdict: Verdict | None = None
         self.words = ""
+        self.orphans_only = False
         self.setSortRole(SORT_ROLE)
 
-    def set_filter(self, *, kind: Kind | None, verdict: Verdict | None, words: str = "") -> None:
-        if not hasattr(self, "beginFilterChange"):  # Qt < 6.10
+    def set_filter(
+        self,
+        *,
+        kind: Kind | None,
+        verdict: Verdict | None,
+        words: str = "",
+        orphans_only: bool = False,
+    ) -> None:
+        def apply() -> None:
             self.kind, self.verdict, self.words = kind, verdict, words.casefold().strip()
+            self.orphans_only = orphans_only
+
+        if not hasattr(self, "beginFilterChange"):  # Qt < 6.10
+            apply()
             self.invalidateFilter()
             return
         self.beginFilterChange()
-        self.kind, self.verdict, self.words = kind, verdict, words.casefold().strip()
+        apply()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
@@ -145,6 +163,8 @@ class AnnotationFilter(QSortFilterProxyModel):
         if self.kind is not None and a.kind is not self.kind:
             return False
         if self.verdict is not None and a.verdict is not self.verdict:
+            return False
+        if self.orphans_only and not a.orphaned:
             return False
         if self.words:
             haystack = f"{a.quote}\n{a.note}\n{a.speaker or ''}\n{a.reviewer}".casefold()

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from pathlib import Path
 
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
-def get_text(*, parent: QWidget, title: str, label: str, text: str = "") -> str | None:
-    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
-    return value if ok else None
+from factcheck_gui.importers import known_endings
+from factcheck_gui.ui.export_dialog import ExportDialog, ExportRequest
 
 
 def inform(*, parent: QWidget, title: str, text: str) -> None:
@@ -21,3 +29,64 @@ def warn(*, parent: QWidget, title: str, text: str) -> None:
 def error(*, title: str, text: str) -> None:
     """A problem before any window exists (the database cannot be opened)."""
     QMessageBox.critical(None, title, text)
+
+
+def confirm(*, parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def report(*, parent: QWidget, title: str, summary: str, details: list[str]) -> None:
+    """A summary line, with the full list (imported, skipped, failed) behind Show Details."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, summary, parent=parent)
+    if details:
+        box.setDetailedText("\n".join(details))
+    box.exec()
+
+
+def choose_import_files(*, parent: QWidget) -> list[Path]:
+    patterns = " ".join(f"*{e}" for e in (*known_endings(), ".zip"))
+    files, _ = QFileDialog.getOpenFileNames(
+        parent, "Import articles", "", f"Articles ({patterns});;All files (*)"
+    )
+    return [Path(f) for f in files]
+
+
+def choose_import_folder(*, parent: QWidget) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(parent, "Import a folder of articles")
+    return Path(folder) if folder else None
+
+
+def choose_annotation_set(*, parent: QWidget) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent, "Import annotation set", "", "factcheck annotation sets (*.json);;All files (*)"
+    )
+    return Path(chosen) if chosen else None
+
+
+def ask_export(
+    *, parent: QWidget, batches: list[str], selected: list[int], folder: Path
+) -> ExportRequest | None:
+    dialog = ExportDialog(parent=parent, batches=batches, selected=selected, folder=folder)
+    return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_preferences(*, parent: QWidget, reviewer: str, organisation: str) -> tuple[str, str] | None:
+    """The reviewer's name and the organisation (ClaimReview's author); None if cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Preferences")
+    name = QLineEdit(reviewer)
+    org = QLineEdit(organisation)
+    org.setPlaceholderText("e.g. Example Fact Check (optional)")
+    form = QFormLayout(dialog)
+    form.addRow("&Reviewer name (stored on each annotation)", name)
+    form.addRow("&Organisation (author of ClaimReview exports)", org)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return name.text(), org.text()

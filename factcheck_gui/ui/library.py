@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -27,6 +31,15 @@ from factcheck_gui.domain.model import ArticleSummary, LibraryBatch
 from factcheck_gui.ui.article_view import ARTICLE_MIME, article_mime
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def dropped_paths(data: QMimeData) -> list[Path]:
+    """Local files and folders dragged in from a file manager."""
+    if not data.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+
+
 COLUMNS = ("Title", "Outlet", "Date", "Notes")
 _BATCH = 0  # internalId of a batch row; an article row's is its batch row + 1
 
@@ -152,6 +165,7 @@ class LibraryModel(QAbstractItemModel):
 
 class LibraryPanel(QWidget):
     articleActivated = Signal(int)
+    filesDropped = Signal(list)  # list[Path]: files or folders dragged in from outside
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -183,6 +197,8 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree)
+        self.setAcceptDrops(True)
+        self.tree.viewport().installEventFilter(self)  # the tree would refuse outside drops
 
     def reset(self, batches: Sequence[LibraryBatch]) -> None:
         self.model.reset(batches)
@@ -195,6 +211,26 @@ class LibraryPanel(QWidget):
             if article_id is not None:
                 ids.append(article_id)
         return ids
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.filesDropped.emit(paths)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            data = event.mimeData()  # type: ignore[attr-defined]
+            if dropped_paths(data):
+                if event.type() == QEvent.Type.Drop:
+                    self.filesDropped.emit(dropped_paths(data))
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                return True
+        return False
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

@@ -11,12 +11,14 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 from factcheck_gui import __version__
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import CreateAnnotation, DeleteAnnotation, EditAnnotation
-from factcheck_gui.domain.errors import NotFound
+from factcheck_gui.domain.errors import NotFound, UserError
 from factcheck_gui.domain.model import Annotation, Kind, NewAnnotation, Verdict
 from factcheck_gui.ui import dialogs
 from factcheck_gui.ui.actions import Actions, build_actions
 from factcheck_gui.ui.annotation_panel import AnnotationPanel
+from factcheck_gui.ui.annotation_table import ORPHAN_HINT
 from factcheck_gui.ui.context import AppContext
+from factcheck_gui.ui.exchange import Exchange
 from factcheck_gui.ui.legend import Legend
 from factcheck_gui.ui.library import LibraryPanel
 from factcheck_gui.ui.panes import ArticlePane, PaneArea
@@ -63,6 +65,12 @@ class MainWindow(QMainWindow):
                 "close_pane": self.close_current_pane,
                 "focus_library": self._focus_library,
                 "preferences": self.edit_preferences,
+                "import_files": lambda: self.exchange.import_files(),
+                "import_folder": lambda: self.exchange.import_folder(),
+                "import_set": lambda: self.exchange.import_annotation_set(),
+                "export": lambda: self.exchange.export(
+                    selected=self.library.selected_article_ids()
+                ),
                 "quit": self.close,
                 "shortcuts": self.show_shortcuts,
                 "about": self.show_about,
@@ -76,6 +84,8 @@ class MainWindow(QMainWindow):
         )
         self.panes.spanClicked.connect(lambda _pane, key: self.select_annotation(key))
         self.library.articleActivated.connect(self.open_article)
+        self.exchange = Exchange(context, self, self.show_problem)
+        self.library.filesDropped.connect(self.exchange.import_paths)
         self.annotations.annotationChosen.connect(
             lambda key: self.select_annotation(key, reveal=True)
         )
@@ -109,6 +119,10 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addActions([a.import_files, a.import_folder, a.import_set])
+        file_menu.addSeparator()
+        file_menu.addAction(a.export)
+        file_menu.addSeparator()
         file_menu.addAction(a.preferences)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
@@ -243,7 +257,10 @@ class MainWindow(QMainWindow):
         self.annotations.select(annotation_id)
         if reveal and pane is not None and annotation_id in pane.view.notes:
             annotation = pane.view.notes[annotation_id]
-            pane.view.reveal(annotation.start, annotation.end)
+            if annotation.orphaned:
+                self.show_problem(ORPHAN_HINT)
+            else:
+                pane.view.reveal(annotation.start, annotation.end)
 
     def _pane_changed(self, pane: ArticlePane) -> None:
         rows = sorted(pane.view.notes.values(), key=lambda a: (a.start, a.end))
@@ -299,20 +316,20 @@ class MainWindow(QMainWindow):
         self.library.filter.selectAll()
 
     def edit_preferences(self) -> None:
-        name = dialogs.get_text(
-            parent=self,
-            title="Preferences",
-            label="Reviewer name (stored on each annotation):",
-            text=self.services.preferences.reviewer,
+        preferences = self.services.preferences
+        answer = dialogs.ask_preferences(
+            parent=self, reviewer=preferences.reviewer, organisation=preferences.organisation or ""
         )
-        if name is None:
+        if answer is None:
             return
+        name, organisation = answer
         if not name.strip():
             self.show_problem("The reviewer name cannot be empty; it was left unchanged.")
             return
         try:
-            self.services.preferences.set_reviewer(name)
-        except ValueError as error:
+            preferences.set_reviewer(name)
+            preferences.set_organisation(organisation)
+        except UserError as error:
             self.show_problem(str(error))
             return
         self.statusBar().showMessage(f"New annotations will be signed {name.strip()}.", STATUS_MS)

@@ -37,6 +37,7 @@ class ArticlePane(QFrame):
         self.details = QLabel("")
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setObjectName("paneDetails")
+        self.details.setWordWrap(True)  # narrow panes wrap their header instead of widening
         close = QToolButton(self)
         close.setText("×")
         close.setToolTip("Close this pane (Ctrl+W)")

@@ -95,7 +95,7 @@ def test_the_layout_and_open_articles_come_back(open_window, qtbot) -> None:  # 
     window.new_pane()
     window.open_article(5, window.panes.panes[2])
     window.library_dock.hide()
-    window.resize(1111, 777)
+    window.resize(761, 557)  # inside the offscreen platform's 800x600 screen
     window.close()
     window.services.close()
 
@@ -103,7 +103,7 @@ def test_the_layout_and_open_articles_come_back(open_window, qtbot) -> None:  # 
     assert [p.article_id for p in again.panes.panes] == [1, 2, 5]
     assert not again.library_dock.isVisible()
     # The offscreen platform adds its own frame margins; a real window manager restores exactly.
-    assert abs(again.width() - 1111) <= 16 and abs(again.height() - 777) <= 16
+    assert abs(again.width() - 761) <= 16 and abs(again.height() - 557) <= 16
 
 
 def test_the_annotation_list_filters_by_kind_and_verdict(window, qtbot) -> None:  # noqa: ANN001
@@ -138,13 +138,14 @@ def test_an_attribution_gets_its_speaker_and_target_from_the_editor(window, qtbo
 
 
 def test_preferences_set_the_reviewer_stored_on_new_annotations(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setattr(dialogs, "get_text", lambda **kw: "Ann Example")
+    monkeypatch.setattr(dialogs, "ask_preferences", lambda **kw: ("Ann Example", "Fact Desk"))
     window.actions_.preferences.trigger()
+    assert window.services.preferences.organisation == "Fact Desk"
     view = window.panes.panes[0].view
     tag(qtbot, view, "Tempo.co", Qt.Key.Key_A)
     assert stored(window, 1)[0].reviewer == "Ann Example"
 
-    monkeypatch.setattr(dialogs, "get_text", lambda **kw: "   ")
+    monkeypatch.setattr(dialogs, "ask_preferences", lambda **kw: ("   ", ""))
     window.actions_.preferences.trigger()
     assert "cannot be empty" in window.statusBar().currentMessage()
     assert window.services.preferences.reviewer == "Ann Example"

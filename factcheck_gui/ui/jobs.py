@@ -1,0 +1,115 @@
+"""Long work (imports, exports, merges) on a worker thread, with progress and Cancel.
+
+The work is a plain function ``work(progress, cancelled)`` from the services; it never
+touches widgets. Progress reaches the GUI thread through a queued signal, at most every
+``PROGRESS_INTERVAL`` seconds, so a fast loop cannot flood the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from factcheck_gui.domain.errors import UserError
+
+log = logging.getLogger(__name__)
+PROGRESS_INTERVAL = 0.05
+Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, work: Work, cancel: threading.Event) -> None:
+        super().__init__()
+        self._work = work
+        self._cancel = cancel
+        self._last = 0.0
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress, self._cancel.is_set)
+        except UserError as error:
+            self.failed.emit(str(error))
+        except Exception as error:  # a bug: report it in one line, keep the details in the log
+            log.exception("background job failed")
+            self.failed.emit(
+                f"Something went wrong ({type(error).__name__}: {error}); nothing was changed."
+            )
+        else:
+            self.succeeded.emit(result)
+
+    def _progress(self, done: int, total: int, current: str) -> None:
+        now = time.monotonic()
+        if done >= total or now - self._last >= PROGRESS_INTERVAL:
+            self._last = now
+            self.progressed.emit(done, total, current)
+
+
+class Job(QObject):
+    """One run of ``work`` on its own thread, shown in a window-modal progress dialog."""
+
+    succeeded = Signal(object)
+    failed = Signal(str)
+    ended = Signal()  # after succeeded or failed, once the thread has stopped
+
+    def __init__(self, parent: QWidget, title: str, work: Work, *, verb: str = "Reading") -> None:
+        super().__init__(parent)
+        self.cancel_requested = threading.Event()
+        self._verb = verb
+        self._thread = QThread(self)
+        self._worker = _Worker(work, self.cancel_requested)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._show_progress)
+        self._worker.succeeded.connect(self._finish_with(self.succeeded))
+        self._worker.failed.connect(self._finish_with(self.failed))
+        self.dialog = QProgressDialog(f"{title}…", "Cancel", 0, 0, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self.cancel_requested.set()
+        self.dialog.setLabelText("Cancelling… (nothing will be stored)")
+
+    @property
+    def running(self) -> bool:
+        return self._thread.isRunning()
+
+    def _show_progress(self, done: int, total: int, current: str) -> None:
+        if self.cancel_requested.is_set():
+            return
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, total))
+        if current:
+            self.dialog.setLabelText(f"{self._verb} {done + 1:,} of {total:,}: {current[-70:]}")
+        elif done >= total:
+            self.dialog.setMaximum(0)  # busy: writing everything in one transaction
+            self.dialog.setLabelText("Saving…")
+
+    def _finish_with(self, signal: Any) -> Callable[[object], None]:
+        def finish(payload: object) -> None:
+            self._thread.quit()
+            self._thread.wait()
+            self.dialog.close()
+            signal.emit(payload)
+            self.ended.emit()
+            self.deleteLater()
+
+        return finish
