@@ -82,6 +82,8 @@ def merge_file(db: Database, path: Path) -> MergeReport:
 def merge(db: Database, data: AnnotationSet, *, source: str) -> MergeReport:
     report = MergeReport(source)
     touched: set[int] = set()
+    added: set[str] = set()
+    updated: set[str] = set()
     with db.transaction() as session:
         texts = _resolve_articles(session, data.articles, source, report)
         placed: dict[str, SetAnnotation] = {}
@@ -93,9 +95,11 @@ def merge(db: Database, data: AnnotationSet, *, source: str) -> MergeReport:
                 )
                 continue
             article_id, text = target
-            if _merge_one(session, incoming, article_id, text, report):
+            outcome = _merge_one(session, incoming, article_id, text, report)
+            if outcome is not None:
                 placed[incoming.id] = incoming
                 touched.add(article_id)
+                (added if outcome == "added" else updated).add(incoming.id)
         session.flush()
         for incoming in placed.values():  # links last: their targets may come later in the file
             row = session.get(AnnotationRow, incoming.id)
@@ -106,7 +110,10 @@ def merge(db: Database, data: AnnotationSet, *, source: str) -> MergeReport:
                 row.target_id = wanted
                 session.add(row)
     report.changes = Changes(
-        articles=frozenset(touched), library=report.articles_added > 0 or bool(touched)
+        articles=frozenset(touched),
+        added=frozenset(added),
+        updated=frozenset(updated),
+        library=report.articles_added > 0,
     )
     return report
 
@@ -166,11 +173,12 @@ def _resolve_articles(
 
 def _merge_one(
     session: Session, incoming: SetAnnotation, article_id: int, text: str, report: MergeReport
-) -> bool:
+) -> str | None:
+    """Add or update one annotation: "added", "updated", or None when ours is as new."""
     existing = session.get(AnnotationRow, incoming.id)
     if existing is not None and existing.modified >= incoming.modified:
         report.unchanged += 1
-        return False
+        return None
     selector = QuoteSelector(incoming.quote, incoming.prefix, incoming.suffix)
     spot = place(text, selector, incoming.start, incoming.end)
     if spot.anchor is Anchor.MOVED:
@@ -197,9 +205,9 @@ def _merge_one(
     if existing is None:
         session.add(AnnotationRow(id=incoming.id, **values))
         report.added += 1
-    else:
-        for name, value in values.items():
-            setattr(existing, name, value)
-        session.add(existing)
-        report.updated += 1
-    return True
+        return "added"
+    for name, value in values.items():
+        setattr(existing, name, value)
+    session.add(existing)
+    report.updated += 1
+    return "updated"
