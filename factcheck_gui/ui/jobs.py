@@ -35,7 +35,7 @@ class _Worker(QObject):
         self._last = 0.0
 
     @Slot()
-    def run(self) -> None:
+    def run(self) -> None:  # on the worker thread
         try:
             result = self._work(self._progress, self._cancel.is_set)
         except UserError as error:
@@ -71,8 +71,10 @@ class Job(QObject):
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progressed.connect(self._show_progress)
-        self._worker.succeeded.connect(self._finish_with(self.succeeded))
-        self._worker.failed.connect(self._finish_with(self.failed))
+        # Bound slots of this GUI-thread object, so Qt queues them to the GUI thread; a plain
+        # closure would run on the worker thread and touch widgets from there.
+        self._worker.succeeded.connect(self._on_succeeded)
+        self._worker.failed.connect(self._on_failed)
         self.dialog = QProgressDialog(f"{title}…", "Cancel", 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -84,6 +86,7 @@ class Job(QObject):
     def start(self) -> None:
         self._thread.start()
 
+    @Slot()
     def cancel(self) -> None:
         self.cancel_requested.set()
         self.dialog.setLabelText("Cancelling… (nothing will be stored)")
@@ -92,6 +95,7 @@ class Job(QObject):
     def running(self) -> bool:
         return self._thread.isRunning()
 
+    @Slot(int, int, str)
     def _show_progress(self, done: int, total: int, current: str) -> None:
         if self.cancel_requested.is_set():
             return
@@ -103,13 +107,25 @@ class Job(QObject):
             self.dialog.setMaximum(0)  # busy: writing everything in one transaction
             self.dialog.setLabelText("Saving…")
 
-    def _finish_with(self, signal: Any) -> Callable[[object], None]:
-        def finish(payload: object) -> None:
-            self._thread.quit()
-            self._thread.wait()
-            self.dialog.close()
-            signal.emit(payload)
-            self.ended.emit()
-            self.deleteLater()
+    @Slot(object)
+    def _on_succeeded(self, result: object) -> None:
+        self._stop()
+        self.succeeded.emit(result)
+        self._ended()
 
-        return finish
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._stop()
+        self.failed.emit(message)
+        self._ended()
+
+    def _stop(self) -> None:
+        assert QThread.currentThread() is self.thread(), "finished on the wrong thread"
+        self._thread.quit()
+        self._thread.wait()
+        self.dialog.close()
+        self.dialog.deleteLater()  # its parent is the window, which outlives many jobs
+
+    def _ended(self) -> None:
+        self.ended.emit()
+        self.deleteLater()
