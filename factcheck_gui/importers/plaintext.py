@@ -19,10 +19,13 @@ from factcheck_gui.importers.registry import register
 
 TITLE_MAX_CHARS = 160  # a longer first line is a paragraph, not a headline
 SHORT_TITLE_CHARS = 120  # a line this short is a headline even with a final full stop ("U.K.")
+EDGE_CHARS = 600  # how far from either end a "Source :" line is looked for
 DERIVED_TITLE_WORDS = 12
 
 _DATE_MARKER = re.compile(r"^\s*(?:date|published|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.I)
-_SOURCE_LINE = re.compile(r"^\s*(?:source|via|outlet)\s*:\s*(\S.{0,80}?)\s*$", re.I | re.M)
+_SOURCE_LINE = re.compile(
+    r"^[ \t]*(?:source|via|outlet)[ \t]*:[ \t]*(\S[^\n]{0,80}?)[ \t]*$", re.I | re.M
+)
 _BYLINE = re.compile(
     r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3} is an? "
     r"(?P<outlet>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})"
@@ -62,7 +65,9 @@ def guess_date(text: str) -> date | None:
 
 
 def guess_outlet(text: str) -> str | None:
-    sources = _SOURCE_LINE.findall(text)
+    """A "Source : X" line near either end of the text, else a byline's outlet."""
+    ends = text if len(text) <= 2 * EDGE_CHARS else text[:EDGE_CHARS] + "\n" + text[-EDGE_CHARS:]
+    sources = _SOURCE_LINE.findall(ends)
     if sources:
         return sources[-1].strip()
     byline = _BYLINE.search(text)

@@ -13,6 +13,7 @@ Limits, so that one bad file cannot exhaust memory or disk:
 
 from __future__ import annotations
 
+import os
 import stat
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +28,21 @@ MAX_ARCHIVE_ENTRIES = 50_000
 MAX_COMPRESSION_RATIO = 200
 _RATIO_FLOOR = 1024 * 1024  # small entries may compress well without being bombs
 _SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+# Files with these endings are read as what they say; others are checked for a zip header.
+_TEXT_ENDINGS = {
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".csv",
+    ".tsv",
+}
 
 
 @dataclass(frozen=True)
@@ -69,28 +85,39 @@ def collect(paths: Iterable[Path]) -> Sources:
         if not path.exists():
             found.failures.append(Failure(str(path), "no such file or folder"))
         elif path.is_dir():
-            for child in _walk(path):
-                _add_file(found, child, label=str(child))
+            for child in _walk(str(path)):
+                _add_file(found, child)
         else:
-            _add_file(found, path, label=str(path))
+            _add_file(found, str(path))
     return found
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files below ``folder`` in name order, skipping hidden ones and links out of it."""
-    for child in sorted(folder.rglob("*")):
-        relative = child.relative_to(folder).parts
-        if any(part.startswith(".") or part == "__MACOSX" for part in relative):
-            continue
-        if child.name in _SKIPPED_NAMES or child.is_symlink():
-            continue
-        if child.is_file():
-            yield child
+def _walk(folder: str) -> Iterator[str]:
+    """Files below ``folder`` in name order, skipping hidden ones and symbolic links.
 
-
-def _add_file(found: Sources, path: Path, *, label: str) -> None:
+    ``os.scandir`` answers "file or folder, link or not" from the directory listing itself,
+    so a folder of thousands of files costs no extra system call per file.
+    """
     try:
-        info = path.stat()
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in _SKIPPED_NAMES or entry.name == "__MACOSX":
+            continue
+        if entry.is_symlink():
+            continue
+        if entry.is_dir():
+            yield from _walk(entry.path)
+        elif entry.is_file():
+            yield entry.path
+
+
+def _add_file(found: Sources, path: str) -> None:
+    """One file (plain strings, not Paths: a folder may hold tens of thousands)."""
+    label = path
+    try:
+        info = os.stat(path)
     except OSError as error:
         found.failures.append(Failure(label, f"cannot be read ({error.strerror})"))
         return
@@ -100,22 +127,24 @@ def _add_file(found: Sources, path: Path, *, label: str) -> None:
     if info.st_size > MAX_FILE_BYTES:
         found.failures.append(Failure(label, _too_large(info.st_size)))
         return
-    if path.suffix.lower() == ".zip" or _is_zip(path):
-        _add_archive(found, path, label)
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix == ".zip" or (suffix not in _TEXT_ENDINGS and _is_zip(path)):
+        _add_archive(found, Path(path), label)
         return
     found.files.append(Source(label, lambda: _read_file(path)))
 
 
-def _read_file(path: Path) -> bytes:
+def _read_file(path: str) -> bytes:
     try:
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read()
     except OSError as error:
         raise ImportProblem(f"cannot be read ({error.strerror})") from None
 
 
-def _is_zip(path: Path) -> bool:
+def _is_zip(path: str) -> bool:
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             return handle.read(4) == b"PK\x03\x04"
     except OSError:
         return False

@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import Command
 from factcheck_gui.domain.errors import UserError
+from factcheck_gui.domain.model import LibraryBatch
 from factcheck_gui.services.workspace import Workspace
 
 
@@ -21,6 +22,7 @@ class AppContext(QObject):
         super().__init__(parent)
         self.workspace = workspace
         self.undo_stack = QUndoStack(self)
+        self._library: list[LibraryBatch] | None = None
 
     def run(self, command: Command) -> bool:
         """Do ``command`` now (one transaction) and put it on the undo stack.
@@ -36,9 +38,22 @@ class AppContext(QObject):
         self.notify(changes)
         return True
 
-    def notify(self, changes: Changes) -> None:
-        if not changes.empty:
+    def notify(self, changes: Changes, *, library: list[LibraryBatch] | None = None) -> None:
+        """Tell the views; ``library`` is a snapshot a worker thread already read, if any."""
+        if changes.empty:
+            return
+        self._library = library
+        try:
             self.changed.emit(changes)
+        finally:
+            self._library = None
+
+    def library(self) -> list[LibraryBatch]:
+        """Batches and articles as they are now (read once per change, off the GUI thread
+        when a background job could read them first)."""
+        if self._library is not None:
+            return self._library
+        return self.workspace.library.batches()
 
 
 class _UndoAdapter(QUndoCommand):

@@ -50,13 +50,16 @@ class Exchange(QObject):
     def import_paths(self, paths: list[Path]) -> None:
         library = self._context.workspace.library
 
-        def work(progress: Any, cancelled: Callable[[], bool]) -> ImportReport:
-            return import_articles(library, paths, progress=progress, cancelled=cancelled)
+        def work(progress: Any, cancelled: Callable[[], bool]) -> tuple[ImportReport, Any]:
+            report = import_articles(library, paths, progress=progress, cancelled=cancelled)
+            # Read the new library here too, so the window need not query it on its thread.
+            return report, library.batches() if report.changes.library else None
 
         self._start("Importing articles", work, self._imported)
 
-    def _imported(self, report: ImportReport) -> None:
-        self._context.notify(report.changes)
+    def _imported(self, outcome: tuple[ImportReport, Any]) -> None:
+        report, snapshot = outcome
+        self._context.notify(report.changes, library=snapshot)
         self._status(report.summary())
         dialogs.report(
             parent=self._window, title="Import", summary=report.summary(), details=report.lines()

@@ -41,7 +41,10 @@ def dropped_paths(data: QMimeData) -> list[Path]:
 
 
 COLUMNS = ("Title", "Outlet", "Date", "Notes")
+AUTO_EXPAND_ROWS = 2000
 _BATCH = 0  # internalId of a batch row; an article row's is its batch row + 1
+_BATCH_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ARTICLE_FLAGS = _BATCH_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 
 
 class LibraryModel(QAbstractItemModel):
@@ -87,12 +90,21 @@ class LibraryModel(QAbstractItemModel):
         return self.index(where[1], 0, self.index(where[0], 0))
 
     # -- QAbstractItemModel ------------------------------------------------------------
+    # The views call these once per row; they check bounds in Python rather than through
+    # hasIndex(), which calls back into rowCount() and columnCount() for every row.
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        if not 0 <= column < len(COLUMNS) or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _BATCH)
-        return self.createIndex(row, column, parent.row() + 1)
+            return (
+                self.createIndex(row, column, _BATCH) if row < len(self._batches) else QModelIndex()
+            )
+        if parent.internalId() != _BATCH or parent.column() != 0:
+            return QModelIndex()
+        batch_row = parent.row()
+        if row >= len(self._articles[batch_row]):
+            return QModelIndex()
+        return self.createIndex(row, column, batch_row + 1)
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == _BATCH:
@@ -117,10 +129,7 @@ class LibraryModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != _BATCH:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+        return _BATCH_FLAGS if index.internalId() == _BATCH else _ARTICLE_FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -205,7 +214,15 @@ class LibraryPanel(QWidget):
 
     def reset(self, batches: Sequence[LibraryBatch]) -> None:
         self.model.reset(batches)
-        self.tree.expandAll()
+        self._expand_small_batches()
+
+    def _expand_small_batches(self) -> None:
+        """Open every batch but the huge ones: laying out tens of thousands of rows at once
+        would freeze the window; those open when the reviewer clicks them."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.proxy.rowCount(index) <= AUTO_EXPAND_ROWS:
+                self.tree.expand(index)
 
     def selected_article_ids(self) -> list[int]:
         ids = []
@@ -237,7 +254,7 @@ class LibraryPanel(QWidget):
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
-        self.tree.expandAll()
+        self._expand_small_batches()
 
     def _activated(self, index: QModelIndex) -> None:
         article_id = self.model.article_id(self.proxy.mapToSource(index))

@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
         elif self.selected in fetched or changes.added or changes.removed:
             self.annotations.select(self.selected)
         if changes.library:
-            self.library.reset(self.services.library.batches())
+            self.library.reset(self.context.library())
         elif changes.annotation_count_changed:
             self.library.model.update_articles(self.services.library.summaries(changes.articles))
 
