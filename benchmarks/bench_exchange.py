@@ -28,47 +28,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from corpus import WORDS  # noqa: E402
+
 from factcheck_gui.importers.plaintext import read_plain_text  # noqa: E402
 from factcheck_gui.services.exporting import export  # noqa: E402
 from factcheck_gui.services.importing import import_articles  # noqa: E402
 from factcheck_gui.services.workspace import open_workspace  # noqa: E402
 from factcheck_gui.storage.tables import AnnotationRow  # noqa: E402
-
-WORDS = [
-    "Russia",
-    "recruits",
-    "migrants",
-    "from",
-    "Central",
-    "Asia",
-    "officials",
-    "said",
-    "casualties",
-    "nearly",
-    "300,000",
-    "about",
-    "500,000",
-    "according",
-    "to",
-    "the",
-    "ministry",
-    "of",
-    "defence",
-    "intelligence",
-    "update",
-    "contract",
-    "soldiers",
-    "salaries",
-    "rubles",
-    "dollars",
-    "reported",
-    "claimed",
-    "army",
-    "reserve",
-    "mobilisation",
-    "Kremlin",
-    "election",
-]
 
 
 def write_articles(folder: Path, count: int, rng: random.Random) -> int:

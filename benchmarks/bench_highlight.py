@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from corpus import WORDS  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -34,40 +35,6 @@ from factcheck_gui.ui.main_window import MainWindow  # noqa: E402
 
 TEXT_CHARS = 200_000
 ANNOTATIONS = 5_000
-WORDS = [
-    "Russia",
-    "recruits",
-    "migrants",
-    "from",
-    "Central",
-    "Asia",
-    "said",
-    "officials",
-    "casualties",
-    "nearly",
-    "300,000",
-    "about",
-    "500,000",
-    "according",
-    "to",
-    "the",
-    "ministry",
-    "of",
-    "defence",
-    "intelligence",
-    "update",
-    "contract",
-    "soldiers",
-    "salaries",
-    "rubles",
-    "dollars",
-    "reported",
-    "claimed",
-    "army",
-    "reserve",
-    "🎙️",
-    "mobilisation",
-]
 
 
 def make_text(rng: random.Random) -> str:

@@ -6,13 +6,13 @@ Every field is checked before anything is stored; a problem names where it is
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from factcheck_gui.domain.model import Kind, Verdict
 from factcheck_gui.importers.errors import ImportProblem
+from factcheck_gui.importers.records import loads
 
 FORMAT_NAME = "factcheck-annotations"
 READABLE_VERSIONS = (1,)
@@ -62,12 +62,7 @@ def looks_like_annotation_set(text: str) -> bool:
 
 
 def read_annotation_set(text: str) -> AnnotationSet:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ImportProblem(
-            f"malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"
-        ) from None
+    document = loads(text)
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ImportProblem(f'not a factcheck annotation set (no "format": "{FORMAT_NAME}")')
     version = document.get("version")

@@ -19,7 +19,7 @@ from factcheck_gui.importers.registry import register
 
 TITLE_MAX_CHARS = 160  # a longer first line is a paragraph, not a headline
 SHORT_TITLE_CHARS = 120  # a line this short is a headline even with a final full stop ("U.K.")
-EDGE_CHARS = 600  # how far from either end a "Source :" line is looked for
+EDGE_CHARS = 600  # how far from either end "Source :" lines and bylines are looked for
 DERIVED_TITLE_WORDS = 12
 
 _DATE_MARKER = re.compile(r"^\s*(?:date|published|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.I)
@@ -70,7 +70,7 @@ def guess_outlet(text: str) -> str | None:
     sources = _SOURCE_LINE.findall(ends)
     if sources:
         return sources[-1].strip()
-    byline = _BYLINE.search(text)
+    byline = _BYLINE.search(ends)
     if byline:
         return byline.group("outlet")
     return None
@@ -78,10 +78,11 @@ def guess_outlet(text: str) -> str | None:
 
 def guess_title(text: str) -> str | None:
     """The headline: a short first line; else the first words of the first paragraph."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if not lines:
+    head = text.split("\n", 50)[:50]  # the headline is near the top; never split it all
+    first_line = next((line.strip() for line in head if line.strip()), None)
+    if first_line is None:
         return None
-    first = _BREADCRUMB.sub("", lines[0])
+    first = _BREADCRUMB.sub("", first_line)
     first = _DATE_MARKER.sub("", first).strip()
     if first and (
         len(first) <= SHORT_TITLE_CHARS

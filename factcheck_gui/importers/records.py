@@ -6,6 +6,7 @@ Keys: ``text`` (required), ``title``, ``outlet`` or ``source``, ``url``, ``publi
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -13,6 +14,15 @@ from typing import Any
 from factcheck_gui.domain.model import ArticleDraft
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.plaintext import guess_title, normalise_newlines
+
+
+def loads(text: str, *, line: int | None = None) -> Any:
+    """Parse JSON; a syntax error names its line (``line``: the file line of JSON Lines)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        where = f"on line {line}" if line is not None else f"at line {error.lineno}"
+        raise ImportProblem(f"malformed JSON {where}, column {error.colno}: {error.msg}") from None
 
 
 def _text_field(record: Mapping[str, Any], *names: str) -> str | None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from factcheck_gui.domain.model import ArticleDraft
 from factcheck_gui.importers.errors import ImportProblem
-from factcheck_gui.importers.records import draft_from_record
+from factcheck_gui.importers.records import draft_from_record, loads
 from factcheck_gui.importers.registry import register
 
 csv.field_size_limit(64 * 1024 * 1024)  # one cell may hold a whole article
@@ -16,12 +15,7 @@ csv.field_size_limit(64 * 1024 * 1024)  # one cell may hold a whole article
 
 @register("json", endings=(".json",), sniff=lambda text: text.lstrip()[:1] in ("{", "["))
 def read_json(text: str, source: str) -> list[ArticleDraft]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ImportProblem(
-            f"malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"
-        ) from None
+    data = loads(text)
     if isinstance(data, dict) and data.get("format") == "factcheck-annotations":
         raise ImportProblem(
             "this is an annotation set, not articles; use File → Import annotation set… "
@@ -48,12 +42,7 @@ def read_json_lines(text: str, source: str) -> list[ArticleDraft]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ImportProblem(
-                f"malformed JSON on line {number}, column {error.colno}: {error.msg}"
-            ) from None
+        record = loads(line, line=number)
         drafts.append(draft_from_record(record, where=f"line {number}", source=source))
     if not drafts:
         raise ImportProblem("the file holds no articles")

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from sqlmodel import Session
 
 from factcheck_gui.domain.anchoring import Anchor, QuoteSelector, place
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.errors import UserError
+from factcheck_gui.domain.model import Annotation
 from factcheck_gui.importers.annotation_set import (
     AnnotationSet,
     SetAnnotation,
@@ -185,29 +185,27 @@ def _merge_one(
         report.reanchored += 1
     elif spot.anchor is Anchor.ORPHANED and not incoming.orphaned:
         report.orphaned.append((incoming.id, incoming.quote))
-    values: dict[str, Any] = {
-        "article_id": article_id,
-        "start": spot.start,
-        "end": spot.end,
-        "quote": incoming.quote,
-        "prefix": incoming.prefix,
-        "suffix": incoming.suffix,
-        "kind": incoming.kind.value,
-        "verdict": incoming.verdict.value,
-        "note": incoming.note,
-        "reviewer": incoming.reviewer,
-        "created": incoming.created,
-        "modified": incoming.modified,
-        "speaker": incoming.speaker,
-        "target_id": None,
-        "orphaned": spot.anchor is Anchor.ORPHANED,
-    }
+    annotation = Annotation(
+        id=incoming.id,
+        article_id=article_id,
+        start=spot.start,
+        end=spot.end,
+        quote=incoming.quote,
+        prefix=incoming.prefix,
+        suffix=incoming.suffix,
+        kind=incoming.kind,
+        verdict=incoming.verdict,
+        note=incoming.note,
+        reviewer=incoming.reviewer,
+        created=incoming.created,
+        modified=incoming.modified,
+        speaker=incoming.speaker,
+        target_id=None,  # linked once every annotation of the set is in
+        orphaned=spot.anchor is Anchor.ORPHANED,
+    )
+    session.merge(repo.annotation_row(annotation))  # inserts, or updates ours in place
     if existing is None:
-        session.add(AnnotationRow(id=incoming.id, **values))
         report.added += 1
         return "added"
-    for name, value in values.items():
-        setattr(existing, name, value)
-    session.add(existing)
     report.updated += 1
     return "updated"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from factcheck_gui.domain.anchoring import Anchor, QuoteSelector, place
@@ -53,26 +53,17 @@ def carry_over(db: Database, new_article_id: int) -> CarryOver:
             spot = place(new.text, QuoteSelector(a.quote, a.prefix, a.suffix), a.start, a.end)
             counts[spot.anchor] += 1
             copies[a.id] = str(uuid.uuid4())
-            session.add(
-                AnnotationRow(
-                    id=copies[a.id],
-                    article_id=new_article_id,
-                    start=spot.start,
-                    end=spot.end,
-                    quote=a.quote,
-                    prefix=a.prefix,
-                    suffix=a.suffix,
-                    kind=a.kind.value,
-                    verdict=a.verdict.value,
-                    note=a.note,
-                    reviewer=a.reviewer,
-                    created=a.created,
-                    modified=now,
-                    speaker=a.speaker,
-                    target_id=None,
-                    orphaned=spot.anchor is Anchor.ORPHANED,
-                )
+            copy = replace(
+                a,
+                id=copies[a.id],
+                article_id=new_article_id,
+                start=spot.start,
+                end=spot.end,
+                modified=now,
+                target_id=None,
+                orphaned=spot.anchor is Anchor.ORPHANED,
             )
+            session.add(repo.annotation_row(copy))
         session.flush()
         for a in originals:
             if a.target_id in copies:
