@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from factcheck_gui.exporters import EXPORTERS
 from factcheck_gui.services.exporting import Scope
 
+FORMAT_ORDER = ("json", "csv", "w3c", "claimreview")  # the lossless one first
 SUGGESTED_ENDING = {"json": ".json", "csv": ".csv", "w3c": ".jsonld", "claimreview": ".json"}
 
 
@@ -54,8 +55,11 @@ class ExportDialog(QDialog):
             group.addButton(button)
         (self.selection if selected else self.everything).setChecked(True)
         self.format = QComboBox()
-        for name, fmt in EXPORTERS.items():
-            self.format.addItem(fmt.description, name)
+        for name in sorted(
+            EXPORTERS,
+            key=lambda n: (FORMAT_ORDER.index(n) if n in FORMAT_ORDER else len(FORMAT_ORDER), n),
+        ):
+            self.format.addItem(EXPORTERS[name].description, name)
         self.include_text = QCheckBox("Include the articles' &text (native format)")
         self.include_text.setChecked(True)
         self.path = QLineEdit(str(folder / "annotations.json"))
@@ -77,7 +81,7 @@ class ExportDialog(QDialog):
         form.addRow("Scope", scope)
         form.addRow("&Format", self.format)
         form.addRow("", self.include_text)
-        form.addRow("&File", where)
+        form.addRow("File", where)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
