@@ -202,7 +202,7 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Fixed starting widths, not ResizeToContents: that measures every row at each
         # layout, which stalls the window for seconds after importing thousands of articles.
-        for column, width in ((1, 90), (2, 84), (3, 48)):
+        for column, width in ((1, 72), (2, 80), (3, 40)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.tree.setColumnWidth(column, width)
         layout = QVBoxLayout(self)

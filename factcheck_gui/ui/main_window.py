@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.library.reset(self.services.library.batches())
         self.resize(1400, 900)
         self.resizeDocks(
-            [self.library_dock, self.annotation_dock], [330, 400], Qt.Orientation.Horizontal
+            [self.library_dock, self.annotation_dock], [370, 400], Qt.Orientation.Horizontal
         )
 
     # -- building --------------------------------------------------------------------
