@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="copy the annotations of replaced versions onto their new versions",
     )
 
+    parsing = commands.add_parser(
+        "parse-figure", parents=[common], help="show what the figure parser reads from TEXT"
+    )
+    parsing.add_argument("text", metavar="TEXT")
+    parsing.add_argument("--json", action="store_true", help="print a JSON object")
+
     exporting = commands.add_parser(
         "export", parents=[common], help="export annotations (json, csv, w3c, claimreview)"
     )
@@ -97,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command == "gui":
             return _gui(args)
+        if command == "parse-figure":
+            return _parse_figure(args.text, as_json=args.json)
         with _workspace(args) as workspace:
             if command == "import":
                 from factcheck_gui.cli_exchange import run_import
@@ -153,6 +161,23 @@ def _gui(args: argparse.Namespace) -> int:
         samples=not getattr(args, "no_samples", False),
         screenshot=getattr(args, "screenshot", None),
     )
+
+
+def _parse_figure(text: str, *, as_json: bool) -> int:
+    from factcheck_gui.domain.figures import parse_figure
+
+    figure = parse_figure(text)
+    if figure is None:
+        raise UserError(f'no figure in {text!r}; give a number such as "about 500,000" or "$4.2bn"')
+    fields = figure.as_dict()
+    if as_json:
+        print(json.dumps(fields, ensure_ascii=False))
+    else:
+        for name, value in fields.items():
+            print(f"{name:6} {'-' if value is None else value}")
+        if figure.vague:
+            print("vague  yes (a wide interval)")
+    return 0
 
 
 def _list(workspace: Workspace, *, as_json: bool) -> int:

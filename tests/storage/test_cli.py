@@ -87,3 +87,23 @@ def test_no_display_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1
     assert "no display available" in result.stderr and "--screenshot" in result.stderr
+
+
+def test_parse_figure_prints_what_it_reads(capsys) -> None:  # noqa: ANN001
+    assert main(["parse-figure", "nearly 300,000", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "value": 300000,
+        "unit": None,
+        "hedge": "nearly",
+        "low": 270000,
+        "high": 300000,
+    }
+    assert main(["parse-figure", "$4.2bn"]) == 0
+    out = capsys.readouterr().out
+    assert "unit   USD" in out and "high   4250000000" in out
+
+
+def test_parse_figure_without_a_figure_is_one_line_and_exit_1(capsys) -> None:  # noqa: ANN001
+    assert main(["parse-figure", "the ministry said"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no figure in 'the ministry said'" in err

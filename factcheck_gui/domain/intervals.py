@@ -1,0 +1,54 @@
+"""The interval rules, in one place: what a figure's words allow, and when two conflict.
+
+
+* **Implied precision.** A stated number is as precise as its last non-zero digit: "5,140"
+  is 5,135-5,145; "5,000" is 4,500-5,500; "1.5 million" is 1.45-1.55 million. A number
+  with no hedge allows its precision, half a step either way.
+* **Hedges** widen or bound that interval (``HEDGES``): "about 500,000" allows 10% either
+  way (or the precision, if wider); "nearly 300,000" is 90-100% of it; "at least" and "more
+  than" leave the top open, "up to" and "fewer than" the bottom; "exactly" is the point.
+* **Ranges** ("between 10 and 20", "10-20", "10 to 20") allow what they name.
+* **Vague amounts** ("hundreds of thousands", "millions", "dozens") are wide intervals from
+  twice the unit to just below the next scale up, and are marked ``vague``.
+* An end is ``None`` when the words leave it open.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+APPROX = 0.10  # "about", "around": this share either way, or the implied precision if wider
+NEAR = 0.10  # "nearly", "almost": up to this share below the number
+
+
+class Bounded(Protocol):
+    @property
+    def low(self) -> float | None: ...
+    @property
+    def high(self) -> float | None: ...
+
+
+def interval(value: float, step: float, kind: str) -> tuple[float | None, float | None]:
+    """The interval a number with implied precision ``step`` allows under a hedge kind."""
+    half = step / 2
+    if kind == "exact":
+        return value, value
+    if kind in ("min", "above"):
+        return value, None
+    if kind == "just_above":
+        return value, value * (1 + NEAR)
+    if kind in ("max", "below"):
+        return None, value
+    if kind == "near":
+        return value * (1 - NEAR), value
+    if kind == "approx":
+        spread = max(half, abs(value) * APPROX)
+        return value - spread, value + spread
+    return value - half, value + half
+
+
+def disjoint(a: Bounded, b: Bounded) -> bool:
+    """Two figures cannot both be true: their intervals share no value."""
+    if a.high is not None and b.low is not None and a.high < b.low:
+        return True
+    return a.low is not None and b.high is not None and b.high < a.low
