@@ -131,4 +131,10 @@ def _edit_label(values: Mapping[str, Any]) -> str:
         return f"Set verdict to {Verdict(value).value}"
     if name == "kind":
         return f"Change kind to {Kind(value).value}"
-    return {"note": "Edit note", "speaker": "Edit speaker", "target_id": "Link attribution"}[name]
+    labels = {
+        "note": "Edit note",
+        "speaker": "Edit speaker",
+        "target_id": "Link attribution",
+        "measure": "Assign measure",
+    }
+    return labels.get(name, "Edit figure")

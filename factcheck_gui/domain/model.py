@@ -112,10 +112,20 @@ class Annotation:
     speaker: str | None = None  # attributions only
     target_id: str | None = None  # attributions only: the claim or figure attributed
     orphaned: bool = False  # its quote is no longer in the text: listed, not drawn
+    # figures only: what the words say (see domain/intervals.py) and what they measure
+    value: float | None = None
+    unit: str | None = None  # "people", "percent", an ISO 4217 code, or a free unit
+    hedge: str | None = None
+    low: float | None = None  # None: that end is open
+    high: float | None = None
+    vague: bool = False
+    as_of: date | None = None
+    measure: str | None = None  # the name of what is counted; figures sharing it compare
 
 
+FIGURE_FIELDS = frozenset({"value", "unit", "hedge", "low", "high", "vague", "as_of", "measure"})
 # The fields a reviewer may edit after tagging, and only these.
-EDITABLE_FIELDS = frozenset({"kind", "verdict", "note", "speaker", "target_id"})
+EDITABLE_FIELDS = frozenset({"kind", "verdict", "note", "speaker", "target_id"}) | FIGURE_FIELDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from typing import IO
 
-from factcheck_gui.domain.model import Kind
+from factcheck_gui.domain.model import Annotation, Kind
 from factcheck_gui.exporters.registry import ExportSet, exporter, iso
 
 COLUMNS = (
@@ -32,8 +32,35 @@ COLUMNS = (
     "annotation_id",
     "target_id",
     "orphaned",
+    "value",
+    "figure_unit",
+    "hedge",
+    "low",
+    "high",
+    "measure",
+    "as_of",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def figure_cells(a: Annotation) -> dict[str, object]:
+    if a.kind is not Kind.FIGURE:
+        return {c: "" for c in ("value", "figure_unit", "hedge", "low", "high", "measure", "as_of")}
+    return {
+        "value": _number(a.value),
+        "figure_unit": neutralise(a.unit or ""),
+        "hedge": a.hedge or "",
+        "low": _number(a.low),
+        "high": _number(a.high),
+        "measure": neutralise(a.measure or ""),
+        "as_of": a.as_of.isoformat() if a.as_of else "",
+    }
+
+
+def _number(x: float | None) -> str:
+    if x is None:
+        return ""
+    return str(int(x)) if float(x).is_integer() else repr(x)
 
 
 def neutralise(cell: str) -> str:
@@ -78,5 +105,6 @@ def write_csv(out: IO[str], data: ExportSet) -> None:
             "annotation_id": a.id,
             "target_id": (a.target_id or "") if is_attribution else "",
             "orphaned": "yes" if a.orphaned else "",
+            **figure_cells(a),
         }
         writer.writerow([row[c] for c in COLUMNS])

@@ -14,7 +14,7 @@ from factcheck_gui.domain.model import Annotation, Article, Kind
 from factcheck_gui.exporters.registry import ExportSet, exporter, iso
 
 FORMAT_NAME = "factcheck-annotations"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 added "figure" on figures; version 1 files still import
 
 
 def article_record(article: Article, file_id: int, *, include_text: bool) -> dict[str, Any]:
@@ -51,7 +51,22 @@ def annotation_record(annotation: Annotation, file_article: int) -> dict[str, An
     if annotation.kind is Kind.ATTRIBUTION:
         record["speaker"] = annotation.speaker
         record["target"] = annotation.target_id
+    if annotation.kind is Kind.FIGURE:
+        record["figure"] = figure_record(annotation)
     return record
+
+
+def figure_record(a: Annotation) -> dict[str, Any]:
+    return {
+        "value": a.value,
+        "unit": a.unit,
+        "hedge": a.hedge,
+        "low": a.low,
+        "high": a.high,
+        "vague": a.vague,
+        "measure": a.measure,
+        "as_of": a.as_of.isoformat() if a.as_of else None,
+    }
 
 
 @exporter("json", endings=(".json",), description="factcheck annotation set (JSON)")

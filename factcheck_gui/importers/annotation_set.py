@@ -15,7 +15,7 @@ from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.records import loads
 
 FORMAT_NAME = "factcheck-annotations"
-READABLE_VERSIONS = (1,)
+READABLE_VERSIONS = (1, 2)  # 2 added the "figure" object on figures
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,19 @@ class SetAnnotation:
     speaker: str | None
     target: str | None
     orphaned: bool
+    figure: SetFigure | None = None
+
+
+@dataclass(frozen=True)
+class SetFigure:
+    value: float | None
+    unit: str | None
+    hedge: str | None
+    low: float | None
+    high: float | None
+    vague: bool
+    measure: str | None
+    as_of: date | None
 
 
 @dataclass(frozen=True)
@@ -113,6 +126,14 @@ class _Fields:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise self.fail(key, "should be a whole number, 0 or more")
         return value
+
+    def number(self, key: str) -> float | None:
+        value = self.record.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise self.fail(key, "should be a number or null")
+        return float(value)
 
     def moment(self, key: str) -> datetime:
         value = self.text(key)
@@ -185,4 +206,29 @@ def _annotation(record: object, where: str, articles: set[int]) -> SetAnnotation
         speaker=f.text("speaker", optional=True),
         target=f.text("target", optional=True),
         orphaned=orphaned,
+        figure=_figure(f.record.get("figure"), f"{where}.figure"),
+    )
+
+
+def _figure(record: object, where: str) -> SetFigure | None:
+    if record is None:
+        return None
+    f = _Fields(record, where)
+    as_of = f.text("as_of", optional=True)
+    try:
+        when = date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise f.fail("as_of", f"is not an ISO date: {as_of!r}") from None
+    vague = f.record.get("vague", False)
+    if not isinstance(vague, bool):
+        raise f.fail("vague", "should be true or false")
+    return SetFigure(
+        value=f.number("value"),
+        unit=f.text("unit", optional=True),
+        hedge=f.text("hedge", optional=True),
+        low=f.number("low"),
+        high=f.number("high"),
+        vague=vague,
+        measure=f.text("measure", optional=True),
+        as_of=when,
     )

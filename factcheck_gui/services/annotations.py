@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -14,6 +14,7 @@ from factcheck_gui.domain.anchoring import check_span, select_quote, trim_span
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import Removal
 from factcheck_gui.domain.errors import NotFound, UserError
+from factcheck_gui.domain.figures import parse_figure
 from factcheck_gui.domain.model import (
     EDITABLE_FIELDS,
     Annotation,
@@ -40,7 +41,7 @@ class AnnotationService:
 
     def get_annotation(self, annotation_id: str) -> Annotation:
         with self._db.transaction() as session:
-            return repo.to_annotation(_row(session, annotation_id))
+            return _current(session, annotation_id)
 
     def create(self, new: NewAnnotation) -> tuple[Annotation, Changes]:
         """Tag [start, end) of an article, trimmed of white space at either end."""
@@ -72,8 +73,10 @@ class AnnotationService:
                 speaker=new.speaker,
                 target_id=new.target_id,
             )
+            if annotation.kind is Kind.FIGURE:
+                annotation = with_parsed_figure(annotation)
             _check_target(session, annotation)
-            session.add(repo.annotation_row(annotation))
+            session.add(repo.annotation_row(session, annotation))
         return annotation, Changes(
             articles=frozenset({annotation.article_id}), added=frozenset({annotation.id})
         )
@@ -84,24 +87,26 @@ class AnnotationService:
             raise UserError(f"these fields cannot be edited: {', '.join(sorted(unknown))}")
         with self._db.transaction() as session:
             row = _row(session, annotation_id)
-            current = repo.to_annotation(row)
+            current = _current(session, annotation_id)
             clean = _clean_values(values)
             edited = replace(current, **clean)
+            if edited.kind is Kind.FIGURE and edited.value is None and "value" not in clean:
+                edited = with_parsed_figure(edited)  # just became a figure: read its words
             if edited == current:
                 return Changes()
             _check_target(session, edited)
             edited = replace(edited, modified=datetime.now(UTC))
-            for name in clean:
-                value = getattr(edited, name)
-                setattr(row, name, value.value if isinstance(value, Kind | Verdict) else value)
-            row.modified = edited.modified
+            fresh = repo.annotation_row(session, edited)
+            for name in AnnotationRow.model_fields:
+                if name != "id":
+                    setattr(row, name, getattr(fresh, name))
             session.add(row)
         return Changes(articles=frozenset({current.article_id}), updated=frozenset({annotation_id}))
 
     def delete(self, annotation_id: str) -> tuple[Removal, Changes]:
         with self._db.transaction() as session:
             row = _row(session, annotation_id)
-            annotation = repo.to_annotation(row)
+            annotation = _current(session, annotation_id)
             pointing = repo.attributions_targeting(session, annotation_id)
             for attribution in pointing:
                 attribution.target_id = None
@@ -122,7 +127,7 @@ class AnnotationService:
                 raise NotFound(f"the article of annotation {annotation.id} is gone")
             if annotation.target_id and session.get(AnnotationRow, annotation.target_id) is None:
                 annotation = replace(annotation, target_id=None)
-            session.add(repo.annotation_row(annotation))
+            session.add(repo.annotation_row(session, annotation))
             session.flush()
             relinked = []
             for attribution_id in removal.unlinked:
@@ -136,6 +141,29 @@ class AnnotationService:
             added=frozenset({annotation.id}),
             updated=frozenset(relinked),
         )
+
+
+def with_parsed_figure(annotation: Annotation) -> Annotation:
+    """Fill a figure's value, unit, hedge and interval from its words and those before it."""
+    figure = parse_figure(annotation.quote, before=annotation.prefix)
+    if figure is None:
+        return annotation
+    return replace(
+        annotation,
+        value=figure.value,
+        unit=figure.unit,
+        hedge=figure.hedge,
+        low=figure.low,
+        high=figure.high,
+        vague=figure.vague,
+    )
+
+
+def _current(session: Session, annotation_id: str) -> Annotation:
+    annotation = repo.get_annotation(session, annotation_id)
+    if annotation is None:
+        raise NotFound(f"there is no annotation {annotation_id}")
+    return annotation
 
 
 def _row(session: Session, annotation_id: str) -> AnnotationRow:
@@ -160,6 +188,20 @@ def _clean_values(values: Mapping[str, Any]) -> dict[str, Any]:
         clean["speaker"] = (str(clean["speaker"]).strip() or None) if clean["speaker"] else None
     if "target_id" in clean:
         clean["target_id"] = clean["target_id"] or None
+    for name in ("unit", "hedge", "measure"):
+        if name in clean:
+            clean[name] = " ".join(str(clean[name] or "").split()) or None
+    for name in ("value", "low", "high"):
+        if name in clean and clean[name] is not None:
+            try:
+                clean[name] = float(clean[name])
+            except (TypeError, ValueError):
+                raise UserError(f"Cannot edit: {name} should be a number.") from None
+    if "as_of" in clean and isinstance(clean["as_of"], str):
+        try:
+            clean["as_of"] = date.fromisoformat(clean["as_of"]) if clean["as_of"] else None
+        except ValueError:
+            raise UserError("Cannot edit: the as-of date should look like 2023-09-04.") from None
     return clean
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session
 
@@ -171,6 +172,22 @@ def _resolve_articles(
     return resolved
 
 
+def _figure_fields(incoming: SetAnnotation) -> dict[str, Any]:
+    figure = incoming.figure
+    if figure is None:
+        return {}
+    return {
+        "value": figure.value,
+        "unit": figure.unit,
+        "hedge": figure.hedge,
+        "low": figure.low,
+        "high": figure.high,
+        "vague": figure.vague,
+        "measure": figure.measure,
+        "as_of": figure.as_of,
+    }
+
+
 def _merge_one(
     session: Session, incoming: SetAnnotation, article_id: int, text: str, report: MergeReport
 ) -> str | None:
@@ -202,8 +219,9 @@ def _merge_one(
         speaker=incoming.speaker,
         target_id=None,  # linked once every annotation of the set is in
         orphaned=spot.anchor is Anchor.ORPHANED,
+        **_figure_fields(incoming),
     )
-    session.merge(repo.annotation_row(annotation))  # inserts, or updates ours in place
+    session.merge(repo.annotation_row(session, annotation))  # inserts, or updates ours in place
     if existing is None:
         report.added += 1
         return "added"

@@ -63,7 +63,7 @@ def carry_over(db: Database, new_article_id: int) -> CarryOver:
                 target_id=None,
                 orphaned=spot.anchor is Anchor.ORPHANED,
             )
-            session.add(repo.annotation_row(copy))
+            session.add(repo.annotation_row(session, copy))
         session.flush()
         for a in originals:
             if a.target_id in copies:

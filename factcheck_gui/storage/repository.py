@@ -18,7 +18,13 @@ from factcheck_gui.domain.model import (
     Kind,
     Verdict,
 )
-from factcheck_gui.storage.tables import AnnotationRow, ArticleRow, BatchRow, SettingRow
+from factcheck_gui.storage.tables import (
+    AnnotationRow,
+    ArticleRow,
+    BatchRow,
+    MeasureRow,
+    SettingRow,
+)
 
 
 def to_batch(row: BatchRow) -> Batch:
@@ -41,28 +47,8 @@ def to_article(row: ArticleRow) -> Article:
     )
 
 
-def to_annotation(row: AnnotationRow) -> Annotation:
-    return Annotation(
-        id=row.id,
-        article_id=row.article_id,
-        start=row.start,
-        end=row.end,
-        quote=row.quote,
-        prefix=row.prefix,
-        suffix=row.suffix,
-        kind=Kind(row.kind),
-        verdict=Verdict(row.verdict),
-        note=row.note,
-        reviewer=row.reviewer,
-        created=row.created,
-        modified=row.modified,
-        speaker=row.speaker,
-        target_id=row.target_id,
-        orphaned=row.orphaned,
-    )
-
-
-def annotation_row(annotation: Annotation) -> AnnotationRow:
+def annotation_row(session: Session, annotation: Annotation) -> AnnotationRow:
+    """A row for ``annotation``; its measure is found by name, or made."""
     return AnnotationRow(
         id=annotation.id,
         article_id=annotation.article_id,
@@ -80,7 +66,27 @@ def annotation_row(annotation: Annotation) -> AnnotationRow:
         speaker=annotation.speaker,
         target_id=annotation.target_id,
         orphaned=annotation.orphaned,
+        value=annotation.value,
+        unit=annotation.unit,
+        hedge=annotation.hedge,
+        low=annotation.low,
+        high=annotation.high,
+        vague=annotation.vague,
+        as_of=annotation.as_of,
+        measure_id=measure_id(session, annotation.measure),
     )
+
+
+def measure_id(session: Session, name: str | None) -> int | None:
+    """The id of the measure called ``name`` (made on first use); None for no measure."""
+    if not name:
+        return None
+    row = session.exec(select(MeasureRow).where(MeasureRow.name == name)).first()
+    if row is None:
+        row = MeasureRow(name=name)
+        session.add(row)
+        session.flush()
+    return row.id
 
 
 def batches(session: Session) -> list[Batch]:
@@ -197,28 +203,36 @@ def annotations_of(session: Session, article_id: int) -> list[Annotation]:
     return _read_annotations(session, _ANNOTATION_TABLE.c.article_id == article_id)
 
 
+def get_annotation(session: Session, annotation_id: str) -> Annotation | None:
+    found = _read_annotations(session, _ANNOTATION_TABLE.c.id == annotation_id)
+    return found[0] if found else None
+
+
 def _read_annotations(session: Session, condition: Any) -> list[Annotation]:
     """Read as plain rows rather than ORM objects: opening an article with thousands of
     annotations is dominated by this query, and ORM identity tracking costs 4-5x here."""
     c = _ANNOTATION_TABLE.c
     query = (
-        sa_select(*(c[name] for name in _ANNOTATION_COLUMNS))
+        sa_select(*(c[name] for name in _ANNOTATION_COLUMNS), _MEASURE_TABLE.c.name)
+        .select_from(_ANNOTATION_TABLE.outerjoin(_MEASURE_TABLE))
         .where(condition)
         .order_by(c.article_id, c.start, c.end, c.id)
     )
     kinds, verdicts = _KINDS, _VERDICTS
+    rows = session.connection().execute(query).fetchall()
     return [
-        Annotation(a, art, s, e, q, p, x, kinds[k], verdicts[v], n, r, cr, mo, sp, t, o)
-        for a, art, s, e, q, p, x, k, v, n, r, cr, mo, sp, t, o in session.connection()
-        .execute(query)
-        .fetchall()
+        Annotation(a, art, s, e, q, p, x, kinds[k], verdicts[v], *rest)
+        for a, art, s, e, q, p, x, k, v, *rest in rows
     ]
 
 
 _ANNOTATION_TABLE: Table = AnnotationRow.__table__  # type: ignore[attr-defined]
 _ARTICLE_TABLE: Table = ArticleRow.__table__  # type: ignore[attr-defined]
-# The order of Annotation's fields, so rows unpack straight into it.
-_ANNOTATION_COLUMNS = tuple(f.name for f in fields(Annotation))
+_MEASURE_TABLE: Table = MeasureRow.__table__  # type: ignore[attr-defined]
+# The order of Annotation's fields, so rows unpack straight into it; the last, the
+# measure's name, comes from the measure table.
+_ANNOTATION_COLUMNS = tuple(f.name for f in fields(Annotation))[:-1]
+assert fields(Annotation)[-1].name == "measure"
 _KINDS = {k.value: k for k in Kind}
 _VERDICTS = {v.value: v for v in Verdict}
 

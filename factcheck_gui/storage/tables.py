@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Text, false
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    false,
+)
 from sqlmodel import Field, SQLModel
 
 
@@ -69,11 +80,34 @@ class AnnotationRow(SQLModel, table=True):
     orphaned: bool = Field(
         default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
     )
+    # Figures: the value the words give, the interval they allow, and what they measure.
+    value: float | None = Field(default=None, sa_column=Column(Float))
+    unit: str | None = Field(default=None, sa_column=Column(String(40)))
+    hedge: str | None = Field(default=None, sa_column=Column(String(40)))
+    low: float | None = Field(default=None, sa_column=Column(Float))
+    high: float | None = Field(default=None, sa_column=Column(Float))
+    vague: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
+    as_of: date | None = Field(default=None, sa_column=Column(Date))
+    measure_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("measure.id", ondelete="SET NULL"), index=True),
+    )
 
     __table_args__ = (
         Index("ix_annotation_article_id", "article_id"),
         Index("ix_annotation_target_id", "target_id"),
     )
+
+
+class MeasureRow(SQLModel, table=True):
+    """What a figure counts ("Russian military casualties since February 2022")."""
+
+    __tablename__ = "measure"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(String(300), nullable=False, unique=True))
 
 
 class SettingRow(SQLModel, table=True):
