@@ -70,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     parsing.add_argument("text", metavar="TEXT")
     parsing.add_argument("--json", action="store_true", help="print a JSON object")
 
+    conflicts = commands.add_parser(
+        "conflicts", parents=[common], help="measures whose figures cannot all be true"
+    )
+    conflicts.add_argument("--json", action="store_true", help="print a JSON list")
+    conflicts.add_argument(
+        "--all", action="store_true", help="every measure with two or more figures"
+    )
+
     exporting = commands.add_parser(
         "export", parents=[common], help="export annotations (json, csv, w3c, claimreview)"
     )
@@ -110,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from factcheck_gui.cli_exchange import run_import
 
                 return run_import(workspace, args.paths, batch=args.batch, carry=args.carry_over)
+            if command == "conflicts":
+                return _conflicts(workspace, as_json=args.json, every=args.all)
             if command == "export":
                 from factcheck_gui.cli_exchange import run_export
 
@@ -177,6 +187,31 @@ def _parse_figure(text: str, *, as_json: bool) -> int:
             print(f"{name:6} {'-' if value is None else value}")
         if figure.vague:
             print("vague  yes (a wide interval)")
+    return 0
+
+
+def _conflicts(workspace: Workspace, *, as_json: bool, every: bool) -> int:
+    from factcheck_gui.services.comparison import compare
+
+    groups = [
+        g
+        for g in compare(workspace.db)
+        if (g.status == "conflict" or (every and len(g.figures) > 1))
+    ]
+    if as_json:
+        rows = [
+            {"measure": g.measure, "status": g.status, "figures": [f.as_dict() for f in g.figures]}
+            for g in groups
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for g in groups:
+        print(f"{g.measure}: {g.status}")
+        for f in g.figures:
+            low = "…" if f.low is None else f"{f.low:,.0f}"
+            high = "…" if f.high is None else f"{f.high:,.0f}"
+            source = f" ({f.source})" if f.source else ""
+            print(f"  [{low} – {high}] “{f.quote}” — {f.outlet or f.article_title}{source}")
     return 0
 
 
