@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,7 +118,3 @@ def write_atomically(path: Path, fmt: ExportFormat, data: ExportSet) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-
-
-def known_formats() -> Sequence[str]:
-    return list(EXPORTERS)

@@ -8,7 +8,7 @@ anchored by its quote and context; one whose quote cannot be found is kept as or
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from sqlmodel import Session
 from factcheck_gui.domain.anchoring import Anchor, QuoteSelector, place
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.errors import UserError
-from factcheck_gui.domain.model import Annotation
+from factcheck_gui.domain.model import FIGURE_FIELDS, Annotation
 from factcheck_gui.importers.annotation_set import (
     AnnotationSet,
     SetAnnotation,
@@ -172,20 +172,14 @@ def _resolve_articles(
     return resolved
 
 
-def _figure_fields(incoming: SetAnnotation) -> dict[str, Any]:
-    figure = incoming.figure
-    if figure is None:
-        return {}
-    return {
-        "value": figure.value,
-        "unit": figure.unit,
-        "hedge": figure.hedge,
-        "low": figure.low,
-        "high": figure.high,
-        "vague": figure.vague,
-        "measure": figure.measure,
-        "as_of": figure.as_of,
-    }
+def _figure_fields(incoming: SetAnnotation, ours: Annotation | None) -> dict[str, Any]:
+    """The figure fields to store: the file's (they match Annotation's names), else ours,
+    so a version-1 file, which predates figures, never wipes a figure we have."""
+    if incoming.figure is not None:
+        return asdict(incoming.figure)
+    if ours is not None:
+        return {name: getattr(ours, name) for name in FIGURE_FIELDS}
+    return {}
 
 
 def _merge_one(
@@ -219,7 +213,7 @@ def _merge_one(
         speaker=incoming.speaker,
         target_id=None,  # linked once every annotation of the set is in
         orphaned=spot.anchor is Anchor.ORPHANED,
-        **_figure_fields(incoming),
+        **_figure_fields(incoming, repo.get_annotation(session, incoming.id) if existing else None),
     )
     session.merge(repo.annotation_row(session, annotation))  # inserts, or updates ours in place
     if existing is None:

@@ -151,6 +151,5 @@ class PaneArea(QSplitter):
 
     def place_for(self, article_id: int) -> ArticlePane:
         """Where a double-clicked article goes: its pane, an empty pane, or a new one."""
-        for pane in self.showing(article_id) or [p for p in self.panes if p.article is None]:
-            return pane
-        return self.add_pane()
+        candidates = self.showing(article_id) or [p for p in self.panes if p.article is None]
+        return candidates[0] if candidates else self.add_pane()

@@ -380,3 +380,23 @@ def test_a_version_1_file_still_imports(annotated, tmp_path: Path) -> None:  # n
     fresh = open_memory_workspace()
     report = merge_file(fresh.db, out)
     assert report.added == 6 and not report.failed
+
+
+def test_a_newer_version_1_edit_keeps_our_figure_fields(annotated, tmp_path: Path) -> None:  # noqa: ANN001
+    [figure] = [a for a in annotated.annotations.for_article(1) if a.kind is Kind.FIGURE]
+    annotated.annotations.update(figure.id, {"measure": "Central Asian migrants in Russia"})
+    out = tmp_path / "old-app.json"
+    export(annotated, out)
+    document = json.loads(out.read_text())
+    document["version"] = 1
+    for record in document["annotations"]:
+        record.pop("figure", None)
+        if record["id"] == figure.id:
+            record["note"] = "edited in an older app"
+            record["modified"] = "2099-01-01T00:00:00Z"
+    out.write_text(json.dumps(document))
+    report = merge_file(annotated.db, out)
+    assert report.updated == 1
+    merged = annotated.annotations.get_annotation(figure.id)
+    assert merged.note == "edited in an older app"
+    assert (merged.measure, merged.low) == ("Central Asian migrants in Russia", 6_000_000)
