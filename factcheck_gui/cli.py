@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck_gui import __version__
-from factcheck_gui.domain.errors import UserError
+from factcheck_gui.domain.errors import NotFound, UserError
 from factcheck_gui.services.workspace import DATA_DIR_ENV, Workspace, open_workspace
 
 
@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     parsing.add_argument("text", metavar="TEXT")
     parsing.add_argument("--json", action="store_true", help="print a JSON object")
 
+    figures = commands.add_parser(
+        "figures", parents=[common], help="the figures to suggest in an article"
+    )
+    figures.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    figures.add_argument("--json", action="store_true", help="print a JSON list")
+
     conflicts = commands.add_parser(
         "conflicts", parents=[common], help="measures whose figures cannot all be true"
     )
@@ -118,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from factcheck_gui.cli_exchange import run_import
 
                 return run_import(workspace, args.paths, batch=args.batch, carry=args.carry_over)
+            if command == "figures":
+                return _figures(workspace, args.article_id, as_json=args.json)
             if command == "conflicts":
                 return _conflicts(workspace, as_json=args.json, every=args.all)
             if command == "export":
@@ -190,6 +198,29 @@ def _parse_figure(text: str, *, as_json: bool) -> int:
     return 0
 
 
+def _figures(workspace: Workspace, article_id: int, *, as_json: bool) -> int:
+    try:
+        candidates = workspace.suggestions.candidates(article_id)
+    except NotFound:
+        raise UserError(
+            f"there is no article {article_id}; `factcheck list` shows the ids"
+        ) from None
+    if as_json:
+        print(json.dumps([c.as_dict() for c in candidates], ensure_ascii=False, indent=2))
+        return 0
+    for c in candidates:
+        f = c.figure
+        low, high = _number(f.low), _number(f.high)
+        print(f"{c.start}\t{c.end}\t{c.quote}\t{f.unit or '-'}\t[{low} – {high}]")
+    return 0
+
+
+def _number(x: float | None) -> str:
+    if x is None:
+        return "…"
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
 def _conflicts(workspace: Workspace, *, as_json: bool, every: bool) -> int:
     from factcheck_gui.services.comparison import compare
 
@@ -208,8 +239,7 @@ def _conflicts(workspace: Workspace, *, as_json: bool, every: bool) -> int:
     for g in groups:
         print(f"{g.measure}: {g.status}")
         for f in g.figures:
-            low = "…" if f.low is None else f"{f.low:,.0f}"
-            high = "…" if f.high is None else f"{f.high:,.0f}"
+            low, high = _number(f.low), _number(f.high)
             source = f" ({f.source})" if f.source else ""
             print(f"  [{low} – {high}] “{f.quote}” — {f.outlet or f.article_title}{source}")
     return 0

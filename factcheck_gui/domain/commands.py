@@ -7,7 +7,7 @@ store, so undo reaches the database.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -138,3 +138,45 @@ def _edit_label(values: Mapping[str, Any]) -> str:
         "measure": "Assign measure",
     }
     return labels.get(name, "Edit figure")
+
+
+class MeasureStore(Protocol):
+    def rename(self, old: str, new: str) -> Changes: ...
+
+    def merge(self, sources: Iterable[str], into: str) -> tuple[dict[str, str], Changes]: ...
+
+    def assign(self, measures: Mapping[str, str | None]) -> Changes: ...
+
+
+class RenameMeasure:
+    def __init__(self, store: MeasureStore, old: str, new: str) -> None:
+        self._store = store
+        self._old, self._new = old, " ".join(new.split())
+        self.label = f"Rename measure to “{self._new}”"
+
+    def do(self) -> Changes:
+        return self._store.rename(self._old, self._new)
+
+    def undo(self) -> Changes:
+        return self._store.rename(self._new, self._old)
+
+    def merge(self, later: Command) -> bool:
+        return False
+
+
+class MergeMeasures:
+    def __init__(self, store: MeasureStore, sources: Iterable[str], into: str) -> None:
+        self._store = store
+        self._sources, self._into = tuple(sources), into
+        self._before: dict[str, str] = {}
+        self.label = f"Merge measures into “{into}”"
+
+    def do(self) -> Changes:
+        self._before, changes = self._store.merge(self._sources, self._into)
+        return changes
+
+    def undo(self) -> Changes:
+        return self._store.assign(self._before)
+
+    def merge(self, later: Command) -> bool:
+        return False

@@ -124,6 +124,7 @@ PEOPLE = {
     "migrants",
     "recruits",
     "fighters",
+    "nationals",
     "reservists",
     "volunteers",
     "citizens",

@@ -6,6 +6,7 @@ The rules for intervals are in ``intervals``; the vocabulary in ``figure_words``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from factcheck_gui.domain.figure_words import (
@@ -30,6 +31,7 @@ _TOKEN = re.compile(
     r"|(?P<sym>us\$|[$€£₽¥%])"
     r"|(?P<dash>-)"
 )
+_PREFIX_WINDOW = 80
 _STOP = {
     "are",
     "is",
@@ -117,7 +119,7 @@ class _Amount:
 
 def parse_figure(text: str, *, before: str = "") -> Figure | None:
     """The first figure in ``text``; ``before`` is the text just before it (for its hedge)."""
-    lowered = text.lower().replace("–", "-").replace("—", "-").replace("\u00a0", " ")
+    lowered = _folded(text)
     tokens = _tokens(lowered)
     for i in range(len(tokens)):
         amount = _amount(tokens, i)
@@ -128,8 +130,9 @@ def parse_figure(text: str, *, before: str = "") -> Figure | None:
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure in ``text``, left to right (candidates for suggestion)."""
-    lowered = text.lower().replace("–", "-").replace("—", "-").replace("\u00a0", " ")
+    lowered = _folded(text)
     tokens = _tokens(lowered)
+    starts = [t.start for t in tokens]
     found, i = [], 0
     while i < len(tokens):
         amount = _amount(tokens, i)
@@ -138,8 +141,17 @@ def find_figures(text: str) -> list[Figure]:
             continue
         figure = _figure(lowered, tokens, amount, "")
         found.append(figure)
-        i = next((k for k, t in enumerate(tokens) if t.start >= figure.end), len(tokens))
+        i = max(i + 1, bisect_left(starts, figure.end))
     return found
+
+
+def _folded(text: str) -> str:
+    """Lower case with dashes and no-break spaces made plain, each character kept in place
+    (so offsets into the result are offsets into ``text``)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" lowers to two characters
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered.replace("–", "-").replace("—", "-").replace("\u00a0", " ")
 
 
 def _tokens(s: str) -> list[_Token]:
@@ -262,7 +274,8 @@ def _number_words(tokens: list[_Token], i: int) -> _Amount | None:
 def _figure(s: str, tokens: list[_Token], amount: _Amount, before: str) -> Figure:
     start = tokens[amount.first].start
     end = tokens[amount.last - 1].end
-    prefix = s[:start]
+    window = max(0, start - _PREFIX_WINDOW)  # hedges are a few words: never scan the whole text
+    prefix = s[window:start]
     currency = None
     if (
         amount.first > 0
@@ -271,10 +284,10 @@ def _figure(s: str, tokens: list[_Token], amount: _Amount, before: str) -> Figur
     ):
         currency = CURRENCY_SIGNS[tokens[amount.first - 1].text]
         start = tokens[amount.first - 1].start
-        prefix = s[:start]
+        prefix = s[window:start]
     hedge = _hedge_ending(prefix) or _hedge_ending(before + " " + prefix)
     if hedge and prefix.rstrip().endswith(hedge):
-        start = prefix.rstrip().rfind(hedge)
+        start = window + prefix.rstrip().rfind(hedge)
     last = amount.last
     second = None
     between = prefix.rstrip().endswith(("between", "from"))
@@ -300,7 +313,7 @@ def _figure(s: str, tokens: list[_Token], amount: _Amount, before: str) -> Figur
             first = amount.value * _scale_hint(second)  # "10 to 20 million": 10 million
         if between:
             hedge = prefix.rstrip().rsplit(" ", 1)[-1]
-            start = prefix.rstrip().rfind(hedge)
+            start = window + prefix.rstrip().rfind(hedge)
         return Figure(
             (first + second.value) / 2,
             unit,
@@ -355,12 +368,14 @@ def _unit_after(tokens: list[_Token], j: int) -> tuple[str | None, int]:
         return "percent", t.end
     if words and words[0] == "of":  # "tens of thousands of new recruits"
         j += 1
-        words = [tk.text for tk in tokens[j : j + 2]]
-    for k, w in enumerate(words[:2]):  # the noun, or an adjective and the noun
+    words = [tk.text for tk in tokens[j : j + 3]]
+    for k, w in enumerate(words):  # the noun, or up to two adjectives and the noun
         if w in CURRENCY_WORDS:
             return CURRENCY_WORDS[w], tokens[j + k].end
         if w in PEOPLE:
             return "people", tokens[j + k].end
+        if w in _STOP or tokens[j + k].kind != "word":
+            break  # "120,000 are deaths": the noun is not the unit
     first = tokens[j] if j < len(tokens) else None
     if (
         first is not None

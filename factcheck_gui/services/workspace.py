@@ -10,8 +10,10 @@ from platformdirs import user_data_path
 from factcheck_gui import APP_NAME
 from factcheck_gui.services.annotations import AnnotationService
 from factcheck_gui.services.library import LibraryService
+from factcheck_gui.services.measures import MeasureService
 from factcheck_gui.services.preferences import Preferences
 from factcheck_gui.services.samples import load_samples
+from factcheck_gui.services.suggestions import SuggestionService
 from factcheck_gui.storage.database import Database, open_database, open_memory_database
 
 DATA_DIR_ENV = "FACTCHECK_DATA_DIR"
@@ -32,6 +34,8 @@ class Workspace:
         self.library = LibraryService(db)
         self.annotations = AnnotationService(db)
         self.preferences = Preferences(db)
+        self.measures = MeasureService(db)
+        self.suggestions = SuggestionService(db)
         self.samples_loaded = False
 
     def close(self) -> None:

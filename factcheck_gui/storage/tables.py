@@ -110,6 +110,18 @@ class MeasureRow(SQLModel, table=True):
     name: str = Field(sa_column=Column(String(300), nullable=False, unique=True))
 
 
+class DismissedFigureRow(SQLModel, table=True):
+    """A suggested figure the reviewer dismissed, so it is not proposed again."""
+
+    __tablename__ = "dismissed_figure"
+
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
+    )
+    start: int = Field(sa_column=Column(Integer, primary_key=True))
+    end: int = Field(sa_column=Column(Integer, primary_key=True))
+
+
 class SettingRow(SQLModel, table=True):
     """Preferences that the CLI needs as much as the GUI (the reviewer's name)."""
 
