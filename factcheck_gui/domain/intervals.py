@@ -28,6 +28,15 @@ class Bounded(Protocol):
     def high(self) -> float | None: ...
 
 
+def implied_step(value: float) -> float:
+    """The precision a typed value states: 280000 -> 10,000; 1.5 -> 0.1; 264660 -> 10."""
+    digits = f"{abs(value):f}".rstrip("0").rstrip(".") if value % 1 else f"{abs(value):.0f}"
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1])
+    stripped = digits.rstrip("0")
+    return 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
+
+
 def interval(value: float, step: float, kind: str) -> tuple[float | None, float | None]:
     """The interval a number with implied precision ``step`` allows under a hedge kind."""
     half = step / 2

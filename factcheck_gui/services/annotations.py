@@ -14,7 +14,9 @@ from factcheck_gui.domain.anchoring import check_span, select_quote, trim_span
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import Removal
 from factcheck_gui.domain.errors import NotFound, UserError
+from factcheck_gui.domain.figure_words import HEDGES
 from factcheck_gui.domain.figures import parse_figure
+from factcheck_gui.domain.intervals import implied_step, interval
 from factcheck_gui.domain.model import (
     EDITABLE_FIELDS,
     Annotation,
@@ -92,6 +94,8 @@ class AnnotationService:
             edited = replace(current, **clean)
             if edited.kind is Kind.FIGURE and edited.value is None and "value" not in clean:
                 edited = with_parsed_figure(edited)  # just became a figure: read its words
+            elif {"value", "hedge"} & clean.keys() and not {"low", "high"} & clean.keys():
+                edited = with_interval(edited)  # the interval follows a new value or hedge
             if edited == current:
                 return Changes()
             _check_target(session, edited)
@@ -159,6 +163,30 @@ def with_parsed_figure(annotation: Annotation) -> Annotation:
     )
 
 
+def with_interval(annotation: Annotation) -> Annotation:
+    """The interval a figure's value and hedge allow, by the rules in ``intervals``."""
+    if annotation.value is None:
+        return replace(annotation, low=None, high=None, vague=False)
+    kind = HEDGES.get((annotation.hedge or "").casefold(), "plain")
+    low, high = interval(annotation.value, implied_step(annotation.value), kind)
+    return replace(annotation, low=low, high=high, vague=False)
+
+
+def _number(name: str, raw: object) -> float:
+    """A number typed by a reviewer: "280,000", "1.5", or words the parser reads ("6 million")."""
+    if isinstance(raw, int | float):
+        return float(raw)
+    text = str(raw).strip()
+    try:
+        return float(text.replace(",", "").replace("_", "").replace(" ", ""))
+    except ValueError:
+        pass
+    figure = parse_figure(text)
+    if figure is None or figure.value is None or figure.end - figure.start < len(text) // 2:
+        raise UserError(f"Cannot edit: {name} should be a number, such as 280,000 or 1.5 million.")
+    return figure.value
+
+
 def _current(session: Session, annotation_id: str) -> Annotation:
     annotation = repo.get_annotation(session, annotation_id)
     if annotation is None:
@@ -192,11 +220,9 @@ def _clean_values(values: Mapping[str, Any]) -> dict[str, Any]:
         if name in clean:
             clean[name] = " ".join(str(clean[name] or "").split()) or None
     for name in ("value", "low", "high"):
-        if name in clean and clean[name] is not None:
-            try:
-                clean[name] = float(clean[name])
-            except (TypeError, ValueError):
-                raise UserError(f"Cannot edit: {name} should be a number.") from None
+        if name in clean:
+            empty = clean[name] is None or str(clean[name]).strip() == ""
+            clean[name] = None if empty else _number(name, clean[name])
     if "as_of" in clean and isinstance(clean["as_of"], str):
         try:
             clean["as_of"] = date.fromisoformat(clean["as_of"]) if clean["as_of"] else None

@@ -2,134 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from factcheck_gui.domain.model import Annotation, Kind, Verdict
+from factcheck_gui.domain.model import Kind, Verdict
+from factcheck_gui.ui.annotation_editor import AnnotationEditor
 from factcheck_gui.ui.annotation_table import AnnotationFilter, AnnotationTableModel
-from factcheck_gui.ui.palette import VERDICT_KEYS
 from factcheck_gui.ui.signals import signals_blocked
 
 ALL = "All"
-
-
-class AnnotationEditor(QWidget):
-    """Edits one annotation; each control is bound to one field (napari's habit)."""
-
-    edited = Signal(str, dict)  # annotation id, {field: value}
-    deleteRequested = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.annotation: Annotation | None = None
-        self.quote = QLabel()
-        self.quote.setTextFormat(Qt.TextFormat.PlainText)
-        self.quote.setWordWrap(True)
-        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.kind = QComboBox()
-        for kind in Kind:
-            self.kind.addItem(kind.label, kind)
-        self.verdict = QComboBox()
-        for verdict in Verdict:
-            self.verdict.addItem(f"{VERDICT_KEYS[verdict]}  {verdict.label}", verdict)
-        self.speaker = QLineEdit()
-        self.speaker.setPlaceholderText("Who said it")
-        self.target = QComboBox()
-        self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("Note: sources checked, reasoning… (saved as you type)")
-        self.note.setTabChangesFocus(True)
-        self.delete = QPushButton("Delete")
-        self.delete.setToolTip("Delete this annotation (Del)")
-        self.meta = QLabel()
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)
-        self.meta.setObjectName("annotationMeta")
-
-        form = QFormLayout(self)
-        form.setContentsMargins(4, 4, 4, 4)
-        form.addRow("Quote", self.quote)
-        form.addRow("&Kind", self.kind)
-        form.addRow("&Verdict", self.verdict)
-        form.addRow("&Speaker", self.speaker)
-        form.addRow("&Attributes", self.target)
-        form.addRow("&Note", self.note)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.meta, 1)
-        buttons.addWidget(self.delete)
-        form.addRow(buttons)
-        self._form = form
-
-        self.kind.activated.connect(lambda _i: self._emit("kind", self.kind.currentData()))
-        self.verdict.activated.connect(lambda _i: self._emit("verdict", self.verdict.currentData()))
-        self.speaker.editingFinished.connect(lambda: self._emit("speaker", self.speaker.text()))
-        self.target.activated.connect(lambda _i: self._emit("target_id", self.target.currentData()))
-        self.note.textChanged.connect(lambda: self._emit("note", self.note.toPlainText()))
-        self.delete.clicked.connect(self._delete)
-        self.show_annotation(None, [])
-
-    def show_annotation(self, annotation: Annotation | None, siblings: list[Annotation]) -> None:
-        """Sync the controls from the stored annotation without echoing edits back."""
-        self.annotation = annotation
-        editable = annotation is not None
-        for widget in (self.kind, self.verdict, self.note, self.delete):
-            widget.setEnabled(editable)
-        with signals_blocked(self.kind, self.verdict, self.speaker, self.target, self.note):
-            if annotation is None:
-                self.quote.setText("Select an annotation, or select text and press C, F or A.")
-                self.note.setPlainText("")
-                self.speaker.setText("")
-                self.target.clear()
-                self.meta.setText("")
-                self._show_attribution_fields(False)
-                return
-            self.quote.setText(annotation.quote)
-            self.kind.setCurrentIndex(self.kind.findData(annotation.kind))
-            self.verdict.setCurrentIndex(self.verdict.findData(annotation.verdict))
-            if self.note.toPlainText() != annotation.note:
-                self.note.setPlainText(annotation.note)
-            if not self.speaker.hasFocus() or self.speaker.text() == (annotation.speaker or ""):
-                self.speaker.setText(annotation.speaker or "")
-            self.target.clear()
-            self.target.addItem("(nothing)", None)
-            for other in siblings:
-                if other.kind in (Kind.CLAIM, Kind.FIGURE) and other.id != annotation.id:
-                    label = " ".join(other.quote.split())
-                    self.target.addItem(f"{other.kind.label}: {label[:70]}", other.id)
-            self.target.setCurrentIndex(max(0, self.target.findData(annotation.target_id)))
-            self.meta.setText(
-                f"by {annotation.reviewer}, "
-                f"{annotation.modified.astimezone().strftime('%Y-%m-%d %H:%M')}"
-            )
-            self._show_attribution_fields(annotation.kind is Kind.ATTRIBUTION)
-
-    def _show_attribution_fields(self, shown: bool) -> None:
-        for widget in (self.speaker, self.target):
-            self._form.setRowVisible(widget, shown)
-            widget.setEnabled(shown)
-
-    def _emit(self, name: str, value: Any) -> None:
-        if self.annotation is not None:
-            self.edited.emit(self.annotation.id, {name: value})
-
-    def _delete(self) -> None:
-        if self.annotation is not None:
-            self.deleteRequested.emit(self.annotation.id)
 
 
 class AnnotationPanel(QWidget):

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
             lambda key: self.select_annotation(key, reveal=True)
         )
         self.annotations.editor.edited.connect(self._edit)
+        self.annotations.editor.measures = self.services.measures
         self.annotations.editor.deleteRequested.connect(self._delete)
         context.changed.connect(self.apply_changes)
         context.problem.connect(self.show_problem)
@@ -232,7 +233,8 @@ class MainWindow(QMainWindow):
         except ValueError as error:
             self.show_problem(str(error))
             return
-        self.context.run(command)
+        if not self.context.run(command):
+            self.annotations.select(self.selected)  # refused: show what is stored again
 
     def _delete(self, annotation_id: str) -> None:
         self.context.run(DeleteAnnotation(self.services.annotations, annotation_id))
@@ -273,6 +275,7 @@ class MainWindow(QMainWindow):
     # -- reacting to changes -----------------------------------------------------------------
     def apply_changes(self, changes: Changes) -> None:
         """Refresh only what ``changes`` touched: highlights, rows, counts."""
+        self.annotations.editor.forget_proposals()
         fetched: dict[str, Annotation | None] = {}
         for key in changes.added | changes.updated:
             try:

@@ -79,3 +79,36 @@ def test_conflicts_on_the_command_line(workspace: Workspace, capsys) -> None:  #
     out = capsys.readouterr().out
     assert f"{MIGRANTS}: consistent" in out and "per day" not in out
     assert "[270,000 – 300,000] “300,000”" in out and "(US officials)" in out
+
+
+def test_the_kept_comparison_follows_each_change(workspace: Workspace) -> None:
+    """After every kind of change, refreshing only the touched measures gives what a full
+    comparison gives, and names just those measures."""
+    from factcheck_gui.domain.commands import MergeMeasures, RenameMeasure
+    from factcheck_gui.services.comparison import Comparison
+
+    ids = annotate_samples(workspace)
+    kept = Comparison(workspace.db)
+    kept.load()
+
+    def check(changes, expected: set[str]) -> None:  # noqa: ANN001
+        assert kept.refresh(changes) == expected
+        assert sorted(kept.groups.values(), key=lambda g: g.measure) == sorted(
+            compare(workspace.db), key=lambda g: g.measure
+        )
+
+    ws = workspace
+    check(ws.annotations.update(ids["about"], {"value": 290_000}), {CASUALTIES})
+    check(ws.annotations.update(ids["none"], {"measure": MIGRANTS}), {MIGRANTS})
+    check(ws.annotations.update(ids["none"], {"measure": "Share"}), {MIGRANTS, "Share"})
+    who = next(a for a in ws.annotations.for_article(2) if a.kind is Kind.ATTRIBUTION)
+    check(ws.annotations.update(who.id, {"speaker": "the Pentagon"}), {CASUALTIES})
+    assert {f.source for f in kept.groups[CASUALTIES].figures} == {"the Pentagon", None}
+    removal, changes = ws.annotations.delete(who.id)
+    check(changes, {CASUALTIES})
+    check(ws.annotations.restore(removal), {CASUALTIES})
+    check(RenameMeasure(ws.measures, MIGRANTS, "Migrants").do(), {MIGRANTS, "Migrants"})
+    check(MergeMeasures(ws.measures, ["Share"], "Migrants").do(), {"Share", "Migrants"})
+    _, changes = ws.annotations.delete(ids["lonely"])
+    check(changes, {"Russian losses per day, May 2024"})
+    assert "Russian losses per day, May 2024" not in kept.groups

@@ -1,0 +1,280 @@
+"""The editor for one annotation: kind, verdict, note; a speaker and a link for attributions;
+value, unit, hedge, interval, as-of date and measure for figures."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from factcheck_gui.domain.figure_words import HEDGES
+from factcheck_gui.domain.model import Annotation, Kind, Verdict
+from factcheck_gui.ui.palette import VERDICT_KEYS
+from factcheck_gui.ui.signals import signals_blocked
+
+END_TIP = "An end of the interval the words allow; empty for an open end"
+VAGUE_TIP = "A vague amount (“millions”): the interval is wide on purpose"
+UNITS = ("people", "percent", "USD", "EUR", "GBP", "RUB", "UAH")
+
+
+class MeasureSource(Protocol):
+    def names(self) -> list[str]: ...
+
+    def propose(self, annotation_id: str) -> str | None: ...
+
+
+def format_number(x: float | None) -> str:
+    if x is None:
+        return ""
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.6f}".rstrip("0").rstrip(".")
+
+
+class AnnotationEditor(QWidget):
+    """Edits one annotation; each control is bound to one field (napari's habit)."""
+
+    edited = Signal(str, dict)  # annotation id, {field: value}
+    deleteRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.annotation: Annotation | None = None
+        self.measures: MeasureSource | None = None
+        self._proposals: dict[tuple[str, object], str | None] = {}
+        self.quote = QLabel()
+        self.quote.setTextFormat(Qt.TextFormat.PlainText)
+        self.quote.setWordWrap(True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kind = QComboBox()
+        for kind in Kind:
+            self.kind.addItem(kind.label, kind)
+        self.verdict = QComboBox()
+        for verdict in Verdict:
+            self.verdict.addItem(f"{VERDICT_KEYS[verdict]}  {verdict.label}", verdict)
+        self.speaker = QLineEdit()
+        self.speaker.setPlaceholderText("Who said it")
+        self.target = QComboBox()
+        self._build_figure_fields()
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("Note: sources checked, reasoning… (saved as you type)")
+        self.note.setTabChangesFocus(True)
+        self.delete = QPushButton("Delete")
+        self.delete.setToolTip("Delete this annotation (Del)")
+        self.meta = QLabel()
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setObjectName("annotationMeta")
+
+        form = QFormLayout(self)
+        form.setContentsMargins(4, 4, 4, 4)
+        form.addRow("Quote", self.quote)
+        form.addRow("&Kind", self.kind)
+        form.addRow("&Verdict", self.verdict)
+        form.addRow("&Speaker", self.speaker)
+        form.addRow("&Attributes", self.target)
+        form.addRow("Val&ue", self.figure_row)
+        form.addRow("&Interval", self.interval_row)
+        form.addRow("&Measure", self.measure_row)
+        form.addRow("&Note", self.note)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.meta, 1)
+        buttons.addWidget(self.delete)
+        form.addRow(buttons)
+        self._form = form
+
+        self.kind.activated.connect(lambda _i: self._emit("kind", self.kind.currentData()))
+        self.verdict.activated.connect(lambda _i: self._emit("verdict", self.verdict.currentData()))
+        self.speaker.editingFinished.connect(lambda: self._emit("speaker", self.speaker.text()))
+        self.target.activated.connect(lambda _i: self._emit("target_id", self.target.currentData()))
+        self.note.textChanged.connect(lambda: self._emit("note", self.note.toPlainText()))
+        self.delete.clicked.connect(self._delete)
+        self.show_annotation(None, [])
+
+    def _build_figure_fields(self) -> None:
+        self.value = QLineEdit()
+        self.value.setPlaceholderText("value")
+        self.value.setToolTip("The number the words give; 280,000 or 1.5 million")
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.unit.addItems(["", *UNITS])
+        self.unit.setToolTip("people, percent, a currency code (USD, RUB…) or any unit")
+        self.hedge = QComboBox()
+        self.hedge.setEditable(True)
+        self.hedge.addItems(["", *sorted(HEDGES)])
+        self.hedge.setToolTip("The words that bound the number; the interval follows them")
+        self.low = QLineEdit()
+        self.low.setPlaceholderText("open")
+        self.high = QLineEdit()
+        self.high.setPlaceholderText("open")
+        for end in (self.low, self.high):
+            end.setToolTip(END_TIP)
+        self.as_of = QLineEdit()
+        self.as_of.setPlaceholderText("as of YYYY-MM-DD")
+        self.as_of.setToolTip("The date the figure counts up to, if the article gives one")
+        self.measure = QLineEdit()
+        self.measure.setPlaceholderText("What is counted, e.g. Russian military casualties")
+        self.measure.setToolTip("Figures under one measure are compared with each other")
+        self.measure_names = QStringListModel(self)
+        completer = QCompleter(self.measure_names, self.measure)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.measure.setCompleter(completer)
+        self.proposal = QPushButton()
+        self.proposal.setObjectName("proposedMeasure")
+        self.proposal.setToolTip("The measure of the figures most like this one elsewhere")
+        self.proposal.clicked.connect(self._use_proposal)
+
+        self.figure_row = _row(self.value, self.unit, self.hedge)
+        self.interval_row = _row(self.low, QLabel("–"), self.high, self.as_of)
+        self.measure_row = QWidget()
+        column = QFormLayout(self.measure_row)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addRow(self.measure)
+        column.addRow(self.proposal)
+
+        for name, line in (("value", self.value), ("low", self.low), ("high", self.high)):
+            line.editingFinished.connect(lambda n=name, w=line: self._emit_text(n, w.text()))
+        self.as_of.editingFinished.connect(lambda: self._emit_text("as_of", self.as_of.text()))
+        self.measure.editingFinished.connect(
+            lambda: self._emit_text("measure", self.measure.text())
+        )
+        for name, combo in (("unit", self.unit), ("hedge", self.hedge)):
+            _line_of(combo).editingFinished.connect(
+                lambda n=name, c=combo: self._emit_text(n, c.currentText())
+            )
+            combo.activated.connect(lambda _i, n=name, c=combo: self._emit_text(n, c.currentText()))
+
+    def show_annotation(self, annotation: Annotation | None, siblings: list[Annotation]) -> None:
+        """Sync the controls from the stored annotation without echoing edits back."""
+        self.annotation = annotation
+        editable = annotation is not None
+        for widget in (self.kind, self.verdict, self.note, self.delete):
+            widget.setEnabled(editable)
+        with signals_blocked(self.kind, self.verdict, self.speaker, self.target, self.note):
+            if annotation is None:
+                self.quote.setText("Select an annotation, or select text and press C, F or A.")
+                self.note.setPlainText("")
+                self.speaker.setText("")
+                self.target.clear()
+                self.meta.setText("")
+                self._show_attribution_fields(False)
+                self._show_figure_fields(None)
+                return
+            self.quote.setText(annotation.quote)
+            self.kind.setCurrentIndex(self.kind.findData(annotation.kind))
+            self.verdict.setCurrentIndex(self.verdict.findData(annotation.verdict))
+            if self.note.toPlainText() != annotation.note:
+                self.note.setPlainText(annotation.note)
+            if not self.speaker.hasFocus() or self.speaker.text() == (annotation.speaker or ""):
+                self.speaker.setText(annotation.speaker or "")
+            self.target.clear()
+            self.target.addItem("(nothing)", None)
+            for other in siblings:
+                if other.kind in (Kind.CLAIM, Kind.FIGURE) and other.id != annotation.id:
+                    label = " ".join(other.quote.split())
+                    self.target.addItem(f"{other.kind.label}: {label[:70]}", other.id)
+            self.target.setCurrentIndex(max(0, self.target.findData(annotation.target_id)))
+            self.meta.setText(
+                f"by {annotation.reviewer}, "
+                f"{annotation.modified.astimezone().strftime('%Y-%m-%d %H:%M')}"
+            )
+            self._show_attribution_fields(annotation.kind is Kind.ATTRIBUTION)
+        self._show_figure_fields(annotation if annotation.kind is Kind.FIGURE else None)
+
+    def _show_attribution_fields(self, shown: bool) -> None:
+        for widget in (self.speaker, self.target):
+            self._form.setRowVisible(widget, shown)
+            widget.setEnabled(shown)
+
+    def _show_figure_fields(self, figure: Annotation | None) -> None:
+        for row in (self.figure_row, self.interval_row, self.measure_row):
+            self._form.setRowVisible(row, figure is not None)
+        if figure is None:
+            return
+        values = {
+            self.value: format_number(figure.value),
+            self.low: format_number(figure.low),
+            self.high: format_number(figure.high),
+            self.as_of: figure.as_of.isoformat() if figure.as_of else "",
+            self.measure: figure.measure or "",
+        }
+        for line, text in values.items():
+            if line.text() != text:
+                with signals_blocked(line):
+                    line.setText(text)
+        for combo, stored in ((self.unit, figure.unit), (self.hedge, figure.hedge)):
+            with signals_blocked(combo, _line_of(combo)):
+                combo.setEditText(stored or "")
+        self.low.setToolTip(VAGUE_TIP if figure.vague else END_TIP)
+        if self.measures is not None:
+            names = self.measures.names()
+            if self.measure_names.stringList() != names:
+                self.measure_names.setStringList(names)
+        proposal = self._proposal(figure) if not figure.measure else None
+        self.proposal.setVisible(proposal is not None)
+        self.proposal.setText(f"Use proposed: {proposal}" if proposal else "")
+        self.proposal.setProperty("measure", proposal)
+
+    def forget_proposals(self) -> None:
+        """Other figures changed: a proposal may be different now."""
+        self._proposals.clear()
+
+    def _proposal(self, figure: Annotation) -> str | None:
+        if self.measures is None:
+            return None
+        key = (figure.id, figure.modified)
+        if key not in self._proposals:
+            self._proposals = {key: self.measures.propose(figure.id)}  # keep only the latest
+        return self._proposals[key]
+
+    def _use_proposal(self) -> None:
+        name = self.proposal.property("measure")
+        if name:
+            self._emit("measure", name)
+
+    def _emit_text(self, name: str, text: str) -> None:
+        """Send a typed figure field, unless it says what is already stored."""
+        if self.annotation is None or self.annotation.kind is not Kind.FIGURE:
+            return
+        current = getattr(self.annotation, name)
+        shown = (
+            format_number(current)
+            if name in ("value", "low", "high")
+            else current.isoformat()
+            if name == "as_of" and current
+            else (current or "")
+        )
+        if " ".join(text.split()) != shown:
+            self._emit(name, text)
+
+    def _emit(self, name: str, value: Any) -> None:
+        if self.annotation is not None:
+            self.edited.emit(self.annotation.id, {name: value})
+
+    def _delete(self) -> None:
+        if self.annotation is not None:
+            self.deleteRequested.emit(self.annotation.id)
+
+
+def _line_of(combo: QComboBox) -> QLineEdit:
+    line = combo.lineEdit()
+    assert line is not None, "an editable combo box has a line edit"
+    return line
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget, 0 if isinstance(widget, QLabel) else 1)
+    return row
