@@ -30,6 +30,8 @@ class Actions:
     quit: QAction
     shortcuts: QAction
     about: QAction
+    suggest: QAction
+    comparison: QAction
 
 
 def make_action(
@@ -151,4 +153,18 @@ def build_actions(window: QWidget, handlers: dict[str, Callable[..., object]]) -
             shortcut=QKeySequence.StandardKey.HelpContents,
         ),
         about=make_action(window, "&About factcheck-gui", handlers["about"]),
+        suggest=make_action(
+            window,
+            "&Suggest figures",
+            handlers["suggest"],
+            shortcut="S",
+            tip="List the amounts in the focused article; Enter accepts, Delete dismisses",
+        ),
+        comparison=make_action(
+            window,
+            "&Compare figures",
+            handlers["comparison"],
+            shortcut="Ctrl+M",
+            tip="Show the comparison: figures by measure, and where they conflict",
+        ),
     )

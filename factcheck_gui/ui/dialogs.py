@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QInputDialog,
     QLineEdit,
     QMessageBox,
     QWidget,
@@ -90,3 +91,18 @@ def ask_preferences(*, parent: QWidget, reviewer: str, organisation: str) -> tup
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return name.text(), org.text()
+
+
+def ask_measure_name(
+    *, parent: QWidget, title: str, label: str, text: str, names: list[str]
+) -> str | None:
+    """A measure's name, typed or picked from the existing ones; None if cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(names)
+    dialog.setComboBoxEditable(True)
+    dialog.setTextValue(text)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.textValue()

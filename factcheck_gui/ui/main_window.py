@@ -17,11 +17,13 @@ from factcheck_gui.ui import dialogs
 from factcheck_gui.ui.actions import Actions, build_actions
 from factcheck_gui.ui.annotation_panel import AnnotationPanel
 from factcheck_gui.ui.annotation_table import ORPHAN_HINT
+from factcheck_gui.ui.comparing import Comparing
 from factcheck_gui.ui.context import AppContext
 from factcheck_gui.ui.exchange import Exchange
 from factcheck_gui.ui.legend import Legend
 from factcheck_gui.ui.library import LibraryPanel
 from factcheck_gui.ui.panes import ArticlePane, PaneArea
+from factcheck_gui.ui.suggestions import Suggesting, SuggestionPanel
 
 STATUS_MS = 6000
 SETTINGS_FILE = "window.ini"
@@ -54,6 +56,27 @@ class MainWindow(QMainWindow):
         self.annotation_dock = self._dock(
             "Annotations", "annotationDock", self.annotations, Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.suggestion_panel = SuggestionPanel(self)
+        self.suggestion_dock = self._dock(
+            "Suggested figures",
+            "suggestionDock",
+            self.suggestion_panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.tabifyDockWidget(self.annotation_dock, self.suggestion_dock)
+        self.annotation_dock.raise_()
+        self.suggesting = Suggesting(context, self.panes, self.suggestion_panel)
+        self.suggesting.created.connect(self.select_annotation)
+        self.suggestion_dock.visibilityChanged.connect(
+            lambda shown: self.suggesting.refresh() if shown else None
+        )
+        self.comparing = Comparing(context, self, self.go_to_figure)
+        self.comparison_dock = self._dock(
+            "Comparison",
+            "comparisonDock",
+            self.comparing.panel,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
         self.actions_ = build_actions(
             self,
             {
@@ -74,6 +97,8 @@ class MainWindow(QMainWindow):
                 "quit": self.close,
                 "shortcuts": self.show_shortcuts,
                 "about": self.show_about,
+                "suggest": self.suggest_figures,
+                "comparison": self.show_comparison,
             },
         )
         self._build_menus(self.actions_)
@@ -136,11 +161,15 @@ class MainWindow(QMainWindow):
         verdicts.addActions(list(a.verdict.values()))
         annotate.addAction(a.edit_note)
         annotate.addAction(a.delete)
+        annotate.addSeparator()
+        annotate.addActions([a.suggest, a.comparison])
         view = bar.addMenu("&View")
         view.addActions([a.new_pane, a.close_pane, a.focus_library])
         view.addSeparator()
         view.addAction(self.library_dock.toggleViewAction())
         view.addAction(self.annotation_dock.toggleViewAction())
+        view.addAction(self.suggestion_dock.toggleViewAction())
+        view.addAction(self.comparison_dock.toggleViewAction())
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([a.shortcuts, a.about])
 
@@ -213,6 +242,27 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"Tagged a {kind.value}. Verdict: keys 0–5; note: N; undo: Ctrl+Z.", STATUS_MS
             )
+
+    def suggest_figures(self) -> None:
+        self.suggestion_dock.show()
+        self.suggestion_dock.raise_()
+        self.suggesting.refresh()
+        self.suggestion_panel.table.setFocus()
+
+    def show_comparison(self) -> None:
+        self.comparison_dock.show()
+        self.comparison_dock.raise_()
+        self.comparing.panel.tree.setFocus()
+
+    def go_to_figure(self, annotation_id: str, article_id: int) -> None:
+        """Show a figure from the comparison: its article in a pane, scrolled to it, flashed."""
+        shown = self.panes.showing(article_id)
+        if shown:
+            self.panes.set_current(shown[0])
+            self._pane_changed(shown[0])
+        else:
+            self.open_article(article_id, self.panes.place_beside(article_id))
+        self.select_annotation(annotation_id, reveal=True)
 
     def set_verdict(self, verdict: Verdict) -> None:
         if (selected := self._require_selection()) is not None:

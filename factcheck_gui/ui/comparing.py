@@ -1,0 +1,79 @@
+"""Keeps the comparison dock in step with the store, and carries out what is asked of it:
+going to a figure, renaming and merging measures (undoable)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from factcheck_gui.domain.changes import Changes
+from factcheck_gui.domain.commands import MergeMeasures, RenameMeasure
+from factcheck_gui.services.comparison import Comparison
+from factcheck_gui.ui import dialogs
+from factcheck_gui.ui.comparison import ComparisonPanel
+from factcheck_gui.ui.context import AppContext
+
+
+class Comparing(QObject):
+    def __init__(
+        self,
+        context: AppContext,
+        window: QWidget,
+        go_to_figure: Callable[[str, int], None],
+    ) -> None:
+        super().__init__(window)
+        self._context = context
+        self._window = window
+        self.comparison = Comparison(context.workspace.db)
+        self.panel = ComparisonPanel(window)
+        self.panel.figureChosen.connect(go_to_figure)
+        self.panel.renameRequested.connect(self.rename)
+        self.panel.mergeRequested.connect(self.merge)
+        context.changed.connect(self.apply_changes)
+        self.reload()
+
+    def reload(self) -> None:
+        self.comparison.load()
+        self.panel.reset(self.comparison.groups)
+        self.panel.expand_conflicts()
+        self.panel.select_first()
+
+    def apply_changes(self, changes: Changes) -> None:
+        names = self.comparison.refresh(changes)
+        if names:
+            self.panel.update(names, self.comparison.groups)
+
+    def rename(self, name: str) -> None:
+        new = dialogs.ask_measure_name(
+            parent=self._window,
+            title="Rename measure",
+            label=f"New name for “{name}”:",
+            text=name,
+            names=[],
+        )
+        if new is not None and new.strip() != name:
+            self._context.run(RenameMeasure(self._context.workspace.measures, name, new))
+            self.panel.select_measure(" ".join(new.split()))
+
+    def merge(self, names: list[str]) -> None:
+        others = [n for n in self._context.workspace.measures.names() if n not in names]
+        into = dialogs.ask_measure_name(
+            parent=self._window,
+            title="Merge measures",
+            label=(
+                f"Move the figures of {len(names)} measures under:"
+                if len(names) > 1
+                else f"Move the figures of “{names[0]}” under:"
+            ),
+            text=names[0] if len(names) > 1 else (others[0] if others else ""),
+            names=names + others if len(names) > 1 else others,
+        )
+        if into is None:
+            return
+        if not into.strip():
+            self._context.problem.emit("Merge into which measure? Type or pick a name.")
+            return
+        self._context.run(MergeMeasures(self._context.workspace.measures, names, into))
+        self.panel.select_measure(" ".join(into.split()))
