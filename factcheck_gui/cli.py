@@ -76,6 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("article_id", type=int, metavar="ARTICLE_ID")
     figures.add_argument("--json", action="store_true", help="print a JSON list")
 
+    rates = commands.add_parser(
+        "rates",
+        parents=[common],
+        help="exchange rates implied by amounts in two currencies, the odd ones flagged",
+    )
+    rates.add_argument("--json", action="store_true", help="print a JSON list")
+    rates.add_argument("--flagged", action="store_true", help="only the flagged rates")
+
     conflicts = commands.add_parser(
         "conflicts", parents=[common], help="measures whose figures cannot all be true"
     )
@@ -126,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return run_import(workspace, args.paths, batch=args.batch, carry=args.carry_over)
             if command == "figures":
                 return _figures(workspace, args.article_id, as_json=args.json)
+            if command == "rates":
+                return _rates(workspace, as_json=args.json, flagged=args.flagged)
             if command == "conflicts":
                 return _conflicts(workspace, as_json=args.json, every=args.all)
             if command == "export":
@@ -212,6 +222,22 @@ def _figures(workspace: Workspace, article_id: int, *, as_json: bool) -> int:
         f = c.figure
         low, high = _number(f.low), _number(f.high)
         print(f"{c.start}\t{c.end}\t{c.quote}\t{f.unit or '-'}\t[{low} – {high}]")
+    return 0
+
+
+def _rates(workspace: Workspace, *, as_json: bool, flagged: bool) -> int:
+    from factcheck_gui.services.rates import article_rates
+
+    rows = [r for r in article_rates(workspace.db) if r.rate.flagged or not flagged]
+    if as_json:
+        print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        mark = "FLAGGED " if r.rate.flagged else ""
+        rate = r.rate
+        print(f"{r.article_id}\t{mark}{rate.base}/{rate.quoted} {rate.rate:,.4g}\t“{rate.quote}”")
+        if rate.flagged:
+            print(f"\t{rate.reason}")
     return 0
 
 

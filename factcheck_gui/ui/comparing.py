@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import MergeMeasures, RenameMeasure
 from factcheck_gui.services.comparison import Comparison
+from factcheck_gui.services.rates import article_rates
 from factcheck_gui.ui import dialogs
 from factcheck_gui.ui.comparison import ComparisonPanel
 from factcheck_gui.ui.context import AppContext
+from factcheck_gui.ui.rates import RatesPanel
 
 
 class Comparing(QObject):
@@ -22,6 +24,7 @@ class Comparing(QObject):
         context: AppContext,
         window: QWidget,
         go_to_figure: Callable[[str, int], None],
+        go_to_span: Callable[[int, int, int], None],
     ) -> None:
         super().__init__(window)
         self._context = context
@@ -31,6 +34,12 @@ class Comparing(QObject):
         self.panel.figureChosen.connect(go_to_figure)
         self.panel.renameRequested.connect(self.rename)
         self.panel.mergeRequested.connect(self.merge)
+        self.rates = RatesPanel(window)
+        self.rates.spanChosen.connect(go_to_span)
+        self.widget = QTabWidget(window)
+        self.widget.setObjectName("comparisonTabs")
+        self.widget.addTab(self.panel, "&Measures")
+        self.widget.addTab(self.rates, "Exchange &rates")
         context.changed.connect(self.apply_changes)
         self.reload()
 
@@ -39,6 +48,10 @@ class Comparing(QObject):
         self.panel.reset(self.comparison.groups)
         self.panel.expand_conflicts()
         self.panel.select_first()
+
+    def show_rates(self, article_ids: list[int]) -> None:
+        """The rates implied in the articles open in panes."""
+        self.rates.show_rates(article_rates(self._context.workspace.db, article_ids))
 
     def apply_changes(self, changes: Changes) -> None:
         names = self.comparison.refresh(changes)

@@ -70,11 +70,11 @@ class MainWindow(QMainWindow):
         self.suggestion_dock.visibilityChanged.connect(
             lambda shown: self.suggesting.refresh() if shown else None
         )
-        self.comparing = Comparing(context, self, self.go_to_figure)
+        self.comparing = Comparing(context, self, self.go_to_figure, self.go_to_span)
         self.comparison_dock = self._dock(
             "Comparison",
             "comparisonDock",
-            self.comparing.panel,
+            self.comparing.widget,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         self.actions_ = build_actions(
@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         self.panes.set_current(pane)
         self._pane_changed(pane)
         self._save_panes()
+        self.comparing.show_rates([p.article_id for p in self.panes.panes if p.article_id])
 
     # -- tagging and editing --------------------------------------------------------------
     def tag_selection(self, kind: Kind) -> None:
@@ -263,6 +264,14 @@ class MainWindow(QMainWindow):
         else:
             self.open_article(article_id, self.panes.place_beside(article_id))
         self.select_annotation(annotation_id, reveal=True)
+
+    def go_to_span(self, article_id: int, start: int, end: int) -> None:
+        shown = self.panes.showing(article_id)
+        if not shown:
+            self.open_article(article_id, self.panes.place_beside(article_id))
+            shown = self.panes.showing(article_id)
+        self.panes.set_current(shown[0])
+        shown[0].view.reveal(start, end)
 
     def set_verdict(self, verdict: Verdict) -> None:
         if (selected := self._require_selection()) is not None:

@@ -101,3 +101,18 @@ def test_merge_moves_figures_and_undo_puts_them_back(workspace: Workspace) -> No
     assert workspace.annotations.get_annotation(ids["lonely"]).measure == (
         "Russian losses per day, May 2024"
     )
+
+
+def test_rates_on_the_command_line(workspace: Workspace, capsys) -> None:  # noqa: ANN001
+    workspace.close()
+    assert main(["rates", "--flagged", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert (row["article_id"], row["quote"], row["pair"]) == (
+        2,
+        "45,000 rubles ($5,140)",
+        "RUB/USD",
+    )
+    assert row["flagged"] is True
+    assert main(["rates"]) == 0
+    out = capsys.readouterr().out
+    assert "FLAGGED RUB/USD 8.755" in out and "RUB/USD 96.3" in out

@@ -173,3 +173,16 @@ def test_suggestions_by_key(window, qtbot) -> None:  # noqa: ANN001
     assert window.services.suggestions.dismissed_count(2) == 1
     qtbot.mouseClick(window.suggestion_panel.restore_button, Qt.MouseButton.LeftButton)
     assert table.rowCount() == len(words) - 1
+
+
+def test_the_garbled_rate_is_flagged_and_a_click_shows_it(window, qtbot) -> None:  # noqa: ANN001
+    rates = window.comparing.rates
+    assert [(r.article_id, r.rate.flagged) for r in rates.rates] == [(2, True), (2, False)]
+    assert rates.table.item(0, 3).text().startswith("✕ implies 8.75 RUB per USD")
+    assert rates.table.item(1, 3).text() == "agrees"
+    window.panes.set_current(window.panes.panes[0])
+    view = window.panes.panes[1].view
+    view.verticalScrollBar().setValue(0)
+    rates.table.cellClicked.emit(0, 1)
+    assert window.panes.current is window.panes.panes[1]
+    assert view.viewport().rect().contains(view.cursorRect().center())
