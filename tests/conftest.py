@@ -28,8 +28,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def workspace(data_dir: Path) -> Iterator[Workspace]:
-    """A database on disk with the sample batch, as a first start makes it."""
-    ws = open_workspace(data_dir)
+    """A database on disk with the sample batch (without our annotations of it)."""
+    ws = open_workspace(data_dir, sample_annotations=False)
     yield ws
     ws.close()
 

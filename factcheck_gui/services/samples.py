@@ -7,8 +7,11 @@ from pathlib import Path
 from factcheck_gui.bundled import bundled_folder
 from factcheck_gui.importers.plaintext import read_plain_text
 from factcheck_gui.services.library import BatchAdded, LibraryService
+from factcheck_gui.services.merging import MergeReport, merge_file
+from factcheck_gui.storage.database import Database
 
 SAMPLE_BATCH_NAME = "Sample: Russia recruiting foreign fighters (Sept 2023)"
+SAMPLE_ANNOTATIONS = "annotations.json"
 
 
 def sample_files() -> list[Path]:
@@ -21,3 +24,9 @@ def load_samples(library: LibraryService) -> BatchAdded:
         for path in sample_files()
     ]
     return library.add_batch(SAMPLE_BATCH_NAME, drafts)
+
+
+def load_sample_annotations(db: Database) -> MergeReport | None:
+    """Our annotations of the sample batch (``seeds/annotations.json``), merged in."""
+    path = bundled_folder("seeds") / SAMPLE_ANNOTATIONS
+    return merge_file(db, path) if path.is_file() else None

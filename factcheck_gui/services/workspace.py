@@ -12,7 +12,7 @@ from factcheck_gui.services.annotations import AnnotationService
 from factcheck_gui.services.library import LibraryService
 from factcheck_gui.services.measures import MeasureService
 from factcheck_gui.services.preferences import Preferences
-from factcheck_gui.services.samples import load_samples
+from factcheck_gui.services.samples import load_sample_annotations, load_samples
 from factcheck_gui.services.suggestions import SuggestionService
 from factcheck_gui.storage.database import Database, open_database, open_memory_database
 
@@ -42,21 +42,26 @@ class Workspace:
         self.db.close()
 
 
-def open_workspace(data_dir: Path | None = None, *, samples: bool = True) -> Workspace:
-    """Open the database in ``data_dir``; a new, empty one gets the sample batch."""
+def open_workspace(
+    data_dir: Path | None = None, *, samples: bool = True, sample_annotations: bool = True
+) -> Workspace:
+    """Open the database in ``data_dir``; a new, empty one gets the sample batch and, unless
+    told otherwise, our annotations of it (so the comparison has something to show)."""
     folder = data_dir if data_dir is not None else default_data_dir()
     workspace = Workspace(open_database(folder), folder)
-    _load_samples_if_new(workspace, samples)
+    _load_samples_if_new(workspace, samples, sample_annotations)
     return workspace
 
 
-def open_memory_workspace(*, samples: bool = False) -> Workspace:
+def open_memory_workspace(*, samples: bool = False, sample_annotations: bool = False) -> Workspace:
     workspace = Workspace(open_memory_database(), None)
-    _load_samples_if_new(workspace, samples)
+    _load_samples_if_new(workspace, samples, sample_annotations)
     return workspace
 
 
-def _load_samples_if_new(workspace: Workspace, samples: bool) -> None:
+def _load_samples_if_new(workspace: Workspace, samples: bool, annotations: bool) -> None:
     if samples and workspace.library.is_empty():
         load_samples(workspace.library)
+        if annotations:
+            load_sample_annotations(workspace.db)
         workspace.samples_loaded = True

@@ -331,7 +331,7 @@ class ComparisonPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
         self._all: Mapping[str, MeasureGroup] = {}
 
     def reset(self, groups: Mapping[str, MeasureGroup]) -> None:

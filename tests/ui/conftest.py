@@ -17,12 +17,13 @@ from factcheck_gui.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def open_window(qtbot, data_dir: Path) -> Iterator[Callable[[], MainWindow]]:  # noqa: ANN001
-    """Open the window as a user would: on a first start, the first two samples side by side."""
+def open_window(qtbot, data_dir: Path) -> Iterator[Callable[..., MainWindow]]:  # noqa: ANN001
+    """Open the window as a user would: on a first start, the first two samples side by side
+    (``annotated``: with our annotations of the samples, as a real first start has them)."""
     opened: list[tuple[MainWindow, Workspace]] = []
 
-    def factory() -> MainWindow:
-        workspace = open_workspace(data_dir)
+    def factory(*, annotated: bool = False) -> MainWindow:
+        workspace = open_workspace(data_dir, sample_annotations=annotated)
         window = create_main_window(workspace)
         qtbot.addWidget(window)
         window.show()

@@ -186,3 +186,13 @@ def test_the_garbled_rate_is_flagged_and_a_click_shows_it(window, qtbot) -> None
     rates.table.cellClicked.emit(0, 1)
     assert window.panes.current is window.panes.panes[1]
     assert view.viewport().rect().contains(view.cursorRect().center())
+
+
+def test_a_first_start_shows_the_conflict_at_once(open_window) -> None:  # noqa: ANN001
+    window = open_window(annotated=True)
+    panel = window.comparing.panel
+    first = panel.model.group_at(panel.model.index(0, 0))
+    assert first.measure.startswith("Russian military casualties") and first.status == "conflict"
+    assert panel.tree.isExpanded(panel.model.index(0, 0))
+    assert panel.line.group == first
+    assert window.comparison_dock.isVisible()
