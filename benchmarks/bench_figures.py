@@ -1,0 +1,182 @@
+"""The comparison pane after one edit among 100,000 figures, and suggesting figures in a
+200,000-character article.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_figures.py [--repeat 7]
+
+Measures in the same run (medians):
+  * refresh: edit one figure's value, then bring the comparison up to date (read the touched
+    measure again, recompute its status, update the Qt model under a visible tree), against
+    a full reload of all 100,000 figures in 5,000 measures (the baseline it avoids);
+  * suggest: the candidates in a 200,000-character article built from the sample articles,
+    against the figure parser's own scan of the same text (the suggestions' extra cost is
+    the date/time/year/ordinal filtering).
+Aims (issue 4): refresh under 100 ms; suggestion under 1 s. The machine is shared: compare
+the ratios with the baselines measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from factcheck_gui.domain.figures import find_figures  # noqa: E402
+from factcheck_gui.domain.model import ArticleDraft  # noqa: E402
+from factcheck_gui.domain.suggestions import suggest_figures  # noqa: E402
+from factcheck_gui.services.comparison import Comparison  # noqa: E402
+from factcheck_gui.services.workspace import open_memory_workspace  # noqa: E402
+from factcheck_gui.storage.tables import AnnotationRow, MeasureRow  # noqa: E402
+from factcheck_gui.ui.comparison import ComparisonPanel  # noqa: E402
+
+FIGURES = 100_000
+MEASURES = 5_000
+ARTICLES = 1_000
+ARTICLE_CHARS = 200_000
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def median_ms(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times)
+
+
+def fill(workspace, rng: random.Random) -> list[str]:  # noqa: ANN001
+    """Articles, measures and figures written straight into the tables (fast)."""
+    drafts = [
+        ArticleDraft(text=f"Article {i}: about 1,000 soldiers.", title=f"A{i}")
+        for i in range(ARTICLES)
+    ]
+    article_ids = workspace.library.add_batch("bench", drafts).article_ids
+    now = datetime.now(UTC)
+    measures = [{"id": i + 1, "name": f"Measure {i:05d}"} for i in range(MEASURES)]
+    rows, ids = [], []
+    for n in range(FIGURES):
+        value = float(rng.randrange(1_000, 1_000_000))
+        spread = value * rng.choice((0.0, 0.05, 0.1, 0.5))
+        annotation_id = str(uuid.UUID(int=rng.getrandbits(128)))
+        ids.append(annotation_id)
+        rows.append(
+            {
+                "id": annotation_id,
+                "article_id": rng.choice(article_ids),
+                "start": 9,
+                "end": 26,
+                "quote": "about 1,000 soldiers",
+                "prefix": "",
+                "suffix": "",
+                "kind": "figure",
+                "verdict": "unchecked",
+                "note": "",
+                "reviewer": "bench",
+                "created": now,
+                "modified": now,
+                "speaker": None,
+                "target_id": None,
+                "orphaned": False,
+                "value": value,
+                "unit": "people",
+                "hedge": "about",
+                "low": value - spread,
+                "high": value + spread,
+                "vague": False,
+                "as_of": None,
+                "measure_id": n % MEASURES + 1,
+            }
+        )
+    with workspace.db.transaction() as session:
+        connection = session.connection()
+        connection.execute(MeasureRow.__table__.insert(), measures)  # type: ignore[attr-defined]
+        connection.execute(AnnotationRow.__table__.insert(), rows)  # type: ignore[attr-defined]
+    return ids
+
+
+def long_article() -> str:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    out, size = [], 0
+    while size < ARTICLE_CHARS:
+        for text in texts:
+            out.append(text)
+            size += len(text) + 2
+    return "\n\n".join(out)[:ARTICLE_CHARS]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    rng = random.Random(20230904)
+
+    workspace = open_memory_workspace()
+    began = time.perf_counter()
+    ids = fill(workspace, rng)
+    print(
+        f"filled {FIGURES:,} figures in {MEASURES:,} measures "
+        f"in {time.perf_counter() - began:.1f} s"
+    )
+
+    comparison = Comparison(workspace.db)
+    panel = ComparisonPanel()
+    panel.resize(1200, 500)
+    panel.show()
+    comparison.load()
+    panel.reset(comparison.groups)
+    app.processEvents()
+
+    def full_reload() -> None:
+        comparison.load()
+        panel.reset(comparison.groups)
+        panel.tree.viewport().grab()
+
+    edits = iter(rng.sample(ids, args.repeat * 2))
+
+    def one_edit() -> None:
+        changes = workspace.annotations.update(next(edits), {"value": rng.randrange(1, 10**7)})
+        names = comparison.refresh(changes)
+        panel.update(names, comparison.groups)
+        panel.tree.viewport().grab()
+
+    def edit_only() -> None:  # the write itself, to separate it from the refresh
+        workspace.annotations.update(next(edits), {"value": rng.randrange(1, 10**7)})
+
+    reload_ms = median_ms(full_reload, args.repeat)
+    write_ms = median_ms(edit_only, args.repeat)
+    refresh_ms = median_ms(one_edit, args.repeat)
+    print(f"comparison, full reload (baseline): {reload_ms:8.1f} ms")
+    print(f"one edit: write only              : {write_ms:8.1f} ms")
+    print(
+        f"one edit: write + refresh + paint : {refresh_ms:8.1f} ms "
+        f"({refresh_ms / reload_ms:.3f}x the full reload; aim < 100 ms)"
+    )
+
+    text = long_article()
+    scan_ms = median_ms(lambda: find_figures(text), args.repeat)
+    suggest_ms = median_ms(lambda: suggest_figures(text), args.repeat)
+    count = len(suggest_figures(text))
+    print(f"figure parser scan of {len(text):,} chars (baseline): {scan_ms:8.1f} ms")
+    print(
+        f"suggest figures ({count:,} candidates)          : {suggest_ms:8.1f} ms "
+        f"({suggest_ms / scan_ms:.2f}x the scan; aim < 1,000 ms)"
+    )
+    panel.close()
+    workspace.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
