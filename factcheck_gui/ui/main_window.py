@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         toolbar.addActions([undo, redo])
         toolbar.addSeparator()
         toolbar.addAction(a.new_pane)
+        toolbar.addActions([a.suggest, a.comparison])
         toolbar.addSeparator()
         toolbar.addWidget(Legend(toolbar))
         self.addToolBar(toolbar)
