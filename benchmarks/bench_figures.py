@@ -143,7 +143,7 @@ def main() -> int:
         panel.reset(comparison.groups)
         panel.tree.viewport().grab()
 
-    edits = iter(rng.sample(ids, args.repeat * 2))
+    edits = iter(rng.sample(ids, args.repeat * 3))
 
     def one_edit() -> None:
         changes = workspace.annotations.update(next(edits), {"value": rng.randrange(1, 10**7)})
@@ -163,6 +163,9 @@ def main() -> int:
         f"one edit: write + refresh + paint : {refresh_ms:8.1f} ms "
         f"({refresh_ms / reload_ms:.3f}x the full reload; aim < 100 ms)"
     )
+
+    propose_ms = median_ms(lambda: workspace.measures.propose(next(edits)), args.repeat)
+    print(f"proposing a measure for one figure    : {propose_ms:8.1f} ms")
 
     text = long_article()
     scan_ms = median_ms(lambda: find_figures(text), args.repeat)

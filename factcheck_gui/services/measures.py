@@ -16,6 +16,9 @@ from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.database import Database
 from factcheck_gui.storage.tables import AnnotationRow, MeasureRow
 
+# The figures compared with a new one: the most recently edited, the story at hand (a huge
+# library would otherwise make choosing a figure wait on reading every other one).
+PROPOSAL_SAMPLE = 5_000
 PROPOSAL_THRESHOLD = 0.12  # below this, the words around a figure say too little to propose
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _COMMON_WORDS = (
@@ -71,6 +74,7 @@ class MeasureService:
             )
             if figure.unit is not None:
                 query = query.where((a.c.unit == figure.unit) | a.c.unit.is_(None))
+            query = query.order_by(a.c.modified.desc()).limit(PROPOSAL_SAMPLE)
             rows = session.connection().execute(query).all()
         own = context_words(figure.prefix, figure.quote, figure.suffix)
         if not own:

@@ -155,6 +155,8 @@ class AnnotationEditor(QWidget):
 
     def show_annotation(self, annotation: Annotation | None, siblings: list[Annotation]) -> None:
         """Sync the controls from the stored annotation without echoing edits back."""
+        if annotation is None or self.annotation is None or annotation.id != self.annotation.id:
+            self._proposals.clear()  # chosen afresh: other figures may have measures by now
         self.annotation = annotation
         editable = annotation is not None
         for widget in (self.kind, self.verdict, self.note, self.delete):
@@ -224,14 +226,10 @@ class AnnotationEditor(QWidget):
         self.proposal.setText(f"Use proposed: {proposal}" if proposal else "")
         self.proposal.setProperty("measure", proposal)
 
-    def forget_proposals(self) -> None:
-        """Other figures changed: a proposal may be different now."""
-        self._proposals.clear()
-
     def _proposal(self, figure: Annotation) -> str | None:
         if self.measures is None:
             return None
-        key = (figure.id, figure.modified)
+        key = (figure.id, figure.unit)  # not its note: typing a note does not ask again
         if key not in self._proposals:
             self._proposals = {key: self.measures.propose(figure.id)}  # keep only the latest
         return self._proposals[key]

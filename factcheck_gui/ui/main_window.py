@@ -335,7 +335,6 @@ class MainWindow(QMainWindow):
     # -- reacting to changes -----------------------------------------------------------------
     def apply_changes(self, changes: Changes) -> None:
         """Refresh only what ``changes`` touched: highlights, rows, counts."""
-        self.annotations.editor.forget_proposals()
         fetched: dict[str, Annotation | None] = {}
         for key in changes.added | changes.updated:
             try:
