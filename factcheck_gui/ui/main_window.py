@@ -1,12 +1,12 @@
-"""The main window: library, article panes, annotations; keys and menus; its saved layout."""
+"""The main window: library, article panes and the docks around them; keys and menus."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QToolBar, QWidget
 
 from factcheck_gui import __version__
 from factcheck_gui.domain.changes import Changes
@@ -20,13 +20,13 @@ from factcheck_gui.ui.annotation_table import ORPHAN_HINT
 from factcheck_gui.ui.comparing import Comparing
 from factcheck_gui.ui.context import AppContext
 from factcheck_gui.ui.exchange import Exchange
+from factcheck_gui.ui.layout import SavedLayout
 from factcheck_gui.ui.legend import Legend
 from factcheck_gui.ui.library import LibraryPanel
 from factcheck_gui.ui.panes import ArticlePane, PaneArea
 from factcheck_gui.ui.suggestions import Suggesting, SuggestionPanel
 
 STATUS_MS = 6000
-SETTINGS_FILE = "window.ini"
 
 
 class MainWindow(QMainWindow):
@@ -35,11 +35,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.services = context.workspace
         self.selected: str | None = None
-        self._settings = (
-            QSettings(str(settings_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
-            if settings_dir is not None
-            else None
-        )
+        self._layout = SavedLayout(settings_dir) if settings_dir is not None else None
         self.setWindowTitle("factcheck")
         self.setObjectName("mainWindow")
         self.setDockOptions(
@@ -201,7 +197,7 @@ class MainWindow(QMainWindow):
     def close_current_pane(self) -> None:
         if self.panes.current is not None:
             self.panes.close_pane(self.panes.current)
-            self._save_panes()
+            self._open_articles_changed()
 
     def open_article(self, article_id: int, pane: ArticlePane | None = None) -> None:
         try:
@@ -215,6 +211,9 @@ class MainWindow(QMainWindow):
         pane.show_article(article, self.services.annotations.for_article(article_id))
         self.panes.set_current(pane)
         self._pane_changed(pane)
+        self._open_articles_changed()
+
+    def _open_articles_changed(self) -> None:
         self._save_panes()
         self.comparing.show_rates([p.article_id for p in self.panes.panes if p.article_id])
 
@@ -246,9 +245,11 @@ class MainWindow(QMainWindow):
             )
 
     def suggest_figures(self) -> None:
+        shown = self.suggestion_dock.isVisible()
         self.suggestion_dock.show()
         self.suggestion_dock.raise_()
-        self.suggesting.refresh()
+        if shown:  # otherwise becoming visible refreshes it
+            self.suggesting.refresh()
         self.suggestion_panel.table.setFocus()
 
     def show_comparison(self) -> None:
@@ -258,21 +259,24 @@ class MainWindow(QMainWindow):
 
     def go_to_figure(self, annotation_id: str, article_id: int) -> None:
         """Show a figure from the comparison: its article in a pane, scrolled to it, flashed."""
+        if self._focus_article(article_id) is not None:
+            self.select_annotation(annotation_id, reveal=True)
+
+    def go_to_span(self, article_id: int, start: int, end: int) -> None:
+        if (pane := self._focus_article(article_id)) is not None:
+            pane.view.reveal(start, end)
+
+    def _focus_article(self, article_id: int) -> ArticlePane | None:
+        """The pane showing ``article_id``, made current; the article is opened beside the
+        focused pane when no pane shows it."""
         shown = self.panes.showing(article_id)
         if shown:
             self.panes.set_current(shown[0])
             self._pane_changed(shown[0])
-        else:
-            self.open_article(article_id, self.panes.place_beside(article_id))
-        self.select_annotation(annotation_id, reveal=True)
-
-    def go_to_span(self, article_id: int, start: int, end: int) -> None:
+            return shown[0]
+        self.open_article(article_id, self.panes.place_beside(article_id))  # made current
         shown = self.panes.showing(article_id)
-        if not shown:
-            self.open_article(article_id, self.panes.place_beside(article_id))
-            shown = self.panes.showing(article_id)
-        self.panes.set_current(shown[0])
-        shown[0].view.reveal(start, end)
+        return shown[0] if shown else None  # None: it could not be opened, and the user was told
 
     def set_verdict(self, verdict: Verdict) -> None:
         if (selected := self._require_selection()) is not None:
@@ -416,49 +420,22 @@ class MainWindow(QMainWindow):
     # -- saved layout -------------------------------------------------------------------------
     def restore_layout(self) -> bool:
         """Geometry, docks and the open panes from the last session; False when there is none."""
-        s = self._settings
-        if s is None or s.value("geometry") is None:
-            return False
-        self.restoreGeometry(s.value("geometry"))
-        self.restoreState(s.value("state"))
-        ids = [
-            int(x) for x in (s.value("panes") or "").split(",") if x.strip().lstrip("-").isdigit()
-        ]
-        known = {a.id for a in self.services.library.summaries()}
-        self.ensure_panes(max(1, len(ids)))
-        for pane, article_id in zip(self.panes.panes, ids, strict=False):
-            if article_id in known:
-                self.open_article(article_id, pane)
-        sizes = s.value("paneSizes")
-        if sizes:
-            self.panes.setSizes([int(x) for x in str(sizes).split(",") if x.isdigit()])
-        if s.value("annotationSplitter") is not None:
-            self.annotations.splitter.restoreState(s.value("annotationSplitter"))
-        current = int(s.value("currentPane") or 0)
-        if 0 <= current < len(self.panes.panes):
-            self.panes.set_current(self.panes.panes[current])
-        return True
+        return self._layout is not None and self._layout.restore(self)
 
     def save_layout(self) -> None:
-        s = self._settings
-        if s is None:
-            return
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue("state", self.saveState())
-        s.setValue("annotationSplitter", self.annotations.splitter.saveState())
-        self._save_panes()
-        s.sync()
+        if self._layout is not None:
+            self._layout.save(self)
 
     def _save_panes(self) -> None:
-        s = self._settings
-        if s is None:
-            return
-        s.setValue("panes", ",".join(str(p.article_id or -1) for p in self.panes.panes))
-        s.setValue("paneSizes", ",".join(str(x) for x in self.panes.sizes()))
-        current = self.panes.current
-        s.setValue(
-            "currentPane", self.panes.panes.index(current) if current in self.panes.panes else 0
-        )
+        if self._layout is not None:
+            self._layout.save_panes(self)
+
+    def splitters(self) -> dict[str, QSplitter]:
+        """The splitters inside docks whose positions are saved, by name."""
+        return {
+            "annotationSplitter": self.annotations.splitter,
+            "comparisonSplitter": self.comparing.panel.splitter,
+        }
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()

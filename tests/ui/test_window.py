@@ -193,3 +193,17 @@ def test_a_database_that_cannot_open_is_shown_in_a_dialog_and_on_stderr(
     assert err.count("\n") == 1 and "cannot be opened as a factcheck database" in err
     assert len(shown) == 1 and "cannot be opened" in shown[0]
     assert (data_dir / "factcheck.sqlite3").read_text() == "not a database"
+
+
+def test_the_comparison_splitter_comes_back(open_window) -> None:  # noqa: ANN001
+    window = open_window()
+    window.comparison_dock.resize(700, 300)
+    splitter = window.comparing.panel.splitter
+    splitter.setSizes([200, 400])
+    saved = splitter.sizes()
+    window.close()
+    window.services.close()
+    again = open_window()
+    left, right = again.comparing.panel.splitter.sizes()
+    # The dock's width differs by the offscreen platform's frame; the split is what is kept.
+    assert abs(left / (left + right) - saved[0] / sum(saved)) < 0.02
