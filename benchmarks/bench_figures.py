@@ -148,7 +148,7 @@ def main() -> int:
     def one_edit() -> None:
         changes = workspace.annotations.update(next(edits), {"value": rng.randrange(1, 10**7)})
         names = comparison.refresh(changes)
-        panel.update(names, comparison.groups)
+        panel.update_groups(names, comparison.groups)
         panel.tree.viewport().grab()
 
     def edit_only() -> None:  # the write itself, to separate it from the refresh

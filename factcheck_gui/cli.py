@@ -13,6 +13,7 @@ from pathlib import Path
 
 from factcheck_gui import __version__
 from factcheck_gui.domain.errors import NotFound, UserError
+from factcheck_gui.domain.figures import format_number
 from factcheck_gui.services.workspace import DATA_DIR_ENV, Workspace, open_workspace
 
 
@@ -220,7 +221,7 @@ def _figures(workspace: Workspace, article_id: int, *, as_json: bool) -> int:
         return 0
     for c in candidates:
         f = c.figure
-        low, high = _number(f.low), _number(f.high)
+        low, high = format_number(f.low, empty="…"), format_number(f.high, empty="…")
         print(f"{c.start}\t{c.end}\t{c.quote}\t{f.unit or '-'}\t[{low} – {high}]")
     return 0
 
@@ -241,12 +242,6 @@ def _rates(workspace: Workspace, *, as_json: bool, flagged: bool) -> int:
     return 0
 
 
-def _number(x: float | None) -> str:
-    if x is None:
-        return "…"
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
-
-
 def _conflicts(workspace: Workspace, *, as_json: bool, every: bool) -> int:
     from factcheck_gui.services.comparison import compare
 
@@ -265,7 +260,7 @@ def _conflicts(workspace: Workspace, *, as_json: bool, every: bool) -> int:
     for g in groups:
         print(f"{g.measure}: {g.status}")
         for f in g.figures:
-            low, high = _number(f.low), _number(f.high)
+            low, high = format_number(f.low, empty="…"), format_number(f.high, empty="…")
             source = f" ({f.source})" if f.source else ""
             print(f"  [{low} – {high}] “{f.quote}” — {f.outlet or f.article_title}{source}")
     return 0

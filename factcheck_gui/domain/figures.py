@@ -22,7 +22,15 @@ from factcheck_gui.domain.figure_words import (
 )
 from factcheck_gui.domain.intervals import disjoint, interval
 
-__all__ = ["Figure", "disjoint", "find_figures", "interval", "parse_figure"]
+__all__ = [
+    "Figure",
+    "disjoint",
+    "find_figures",
+    "format_interval",
+    "format_number",
+    "interval",
+    "parse_figure",
+]
 
 
 _TOKEN = re.compile(
@@ -91,6 +99,26 @@ class Figure:
             "low": _plain(self.low),
             "high": _plain(self.high),
         }
+
+
+def format_number(x: float | None, *, empty: str = "") -> str:
+    """A figure's number for people: 264,660; 1,972.5; ``empty`` for an open end."""
+    if x is None:
+        return empty
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.6f}".rstrip("0").rstrip(".")
+
+
+def format_interval(low: float | None, high: float | None) -> str:
+    """ "250,000 – 350,000", "≥ 6,000,000", "≤ 180,000", a single number, or "open"."""
+    if low is None and high is None:
+        return "open"
+    if high is None:
+        return f"≥ {format_number(low)}"
+    if low is None:
+        return f"≤ {format_number(high)}"
+    if low == high:
+        return format_number(low)
+    return f"{format_number(low)} – {format_number(high)}"
 
 
 def _plain(x: float | None) -> float | int | None:

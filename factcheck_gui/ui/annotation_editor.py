@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_gui.domain.figure_words import HEDGES
+from factcheck_gui.domain.figures import format_number
 from factcheck_gui.domain.model import Annotation, Kind, Verdict
 from factcheck_gui.ui.palette import VERDICT_KEYS
 from factcheck_gui.ui.signals import signals_blocked
@@ -32,12 +33,6 @@ class MeasureSource(Protocol):
     def names(self) -> list[str]: ...
 
     def propose(self, annotation_id: str) -> str | None: ...
-
-
-def format_number(x: float | None) -> str:
-    if x is None:
-        return ""
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.6f}".rstrip("0").rstrip(".")
 
 
 class AnnotationEditor(QWidget):

@@ -56,7 +56,7 @@ class Comparing(QObject):
     def apply_changes(self, changes: Changes) -> None:
         names = self.comparison.refresh(changes)
         if names:
-            self.panel.update(names, self.comparison.groups)
+            self.panel.update_groups(names, self.comparison.groups)
 
     def rename(self, name: str) -> None:
         new = dialogs.ask_measure_name(

@@ -31,16 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_gui.domain.figures import format_interval, format_number
 from factcheck_gui.domain.intervals import CONFLICT, CONSISTENT
 from factcheck_gui.domain.model import Verdict
 from factcheck_gui.services.comparison import ComparedFigure, MeasureGroup, sort_key
-from factcheck_gui.ui.annotation_editor import format_number
 from factcheck_gui.ui.number_line import (
     CONFLICT_COLOUR,
     NumberLine,
     article_colour,
     figure_tip,
-    interval_text,
     paint_figures,
 )
 
@@ -56,7 +55,7 @@ _TOP = 0xFFFFFFFF  # internal id of a measure row
 
 class ComparisonModel(QAbstractItemModel):
     """Two levels: measures, sorted conflicts first then by name; their figures below.
-    ``update`` moves, inserts or removes only the measures it is given."""
+    ``update_groups`` moves, inserts or removes only the measures it is given."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +74,7 @@ class ComparisonModel(QAbstractItemModel):
             self._id_of(g.measure)
         self.endResetModel()
 
-    def update(self, names: set[str], groups: Mapping[str, MeasureGroup]) -> None:
+    def update_groups(self, names: set[str], groups: Mapping[str, MeasureGroup]) -> None:
         for name in names:
             row = self.row_of(name)
             group = groups.get(name)
@@ -97,15 +96,14 @@ class ComparisonModel(QAbstractItemModel):
 
     def _replace(self, row: int, group: MeasureGroup) -> None:
         key = sort_key(group)
-        del self._keys[row]
-        new = bisect_left(self._keys, key)
-        self._keys.insert(row, key)
-        if new != row:  # the status changed: the measure moves, keeping its expansion
+        others = self._keys[:row] + self._keys[row + 1 :]
+        new = bisect_left(others, key)
+        if new == row:
+            self._keys[row] = key
+        else:  # the status changed: the measure moves, keeping its expansion
             self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), new + (new > row))
-            moved = self._groups.pop(row)
-            self._keys.pop(row)
-            self._groups.insert(new, moved)
-            self._keys.insert(new, key)
+            self._groups.insert(new, self._groups.pop(row))
+            self._keys = others[:new] + [key] + others[new:]
             self.endMoveRows()
             row = new
         parent = self.index(row, 0)
@@ -238,7 +236,7 @@ class ComparisonModel(QAbstractItemModel):
                 figure.outlet or figure.article_title,
                 " ".join(figure.quote.split()),
                 value,
-                interval_text(figure) + (" (vague)" if figure.vague else ""),
+                format_interval(figure.low, figure.high) + (" (vague)" if figure.vague else ""),
                 figure.source or "",
                 verdict,
             )
@@ -339,9 +337,9 @@ class ComparisonPanel(QWidget):
         self.model.reset(groups)
         self._after_change()
 
-    def update(self, names: set[str], groups: Mapping[str, MeasureGroup]) -> None:  # type: ignore[override]
+    def update_groups(self, names: set[str], groups: Mapping[str, MeasureGroup]) -> None:
         self._all = groups
-        self.model.update(names, groups)
+        self.model.update_groups(names, groups)
         self._after_change()
 
     def _after_change(self) -> None:

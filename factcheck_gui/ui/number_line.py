@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from factcheck_gui.domain.figures import format_interval
 from factcheck_gui.services.comparison import ComparedFigure, MeasureGroup
 
 # Okabe–Ito, vermillion kept for conflicts and yellow left out (too faint on white).
@@ -236,25 +237,10 @@ class NumberLine(QWidget):
             self.figureClicked.emit(figure.annotation_id, figure.article_id)
 
 
-def interval_text(figure: ComparedFigure) -> str:
-    def fmt(x: float) -> str:
-        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
-
-    if figure.low is None and figure.high is None:
-        return "open"
-    if figure.high is None:
-        return f"≥ {fmt(figure.low)}"  # type: ignore[arg-type]
-    if figure.low is None:
-        return f"≤ {fmt(figure.high)}"
-    if figure.low == figure.high:
-        return fmt(figure.low)
-    return f"{fmt(figure.low)} – {fmt(figure.high)}"
-
-
 def figure_tip(figure: ComparedFigure) -> str:
     source = f"\nsource: {figure.source}" if figure.source else ""
     vague = " (vague)" if figure.vague else ""
     return (
         f"“{figure.quote}”\n{figure.outlet or figure.article_title}{source}\n"
-        f"allows {interval_text(figure)}{vague} {figure.unit or ''}".rstrip()
+        f"allows {format_interval(figure.low, figure.high)}{vague} {figure.unit or ''}".rstrip()
     )

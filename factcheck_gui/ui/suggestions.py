@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import CreateAnnotation
+from factcheck_gui.domain.figures import format_number
 from factcheck_gui.domain.model import Kind, NewAnnotation
 from factcheck_gui.domain.suggestions import Candidate
-from factcheck_gui.ui.annotation_editor import format_number
 from factcheck_gui.ui.context import AppContext
 from factcheck_gui.ui.panes import PaneArea
 
@@ -84,7 +84,7 @@ class SuggestionPanel(QWidget):
         self.table.setRowCount(len(candidates))
         for i, c in enumerate(candidates):
             f = c.figure
-            interval = f"{format_number(f.low) or '…'} – {format_number(f.high) or '…'}"
+            interval = f"{format_number(f.low, empty='…')} – {format_number(f.high, empty='…')}"
             cells = (" ".join(c.quote.split()), format_number(f.value), f.unit or "", interval)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

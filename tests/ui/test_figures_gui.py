@@ -196,3 +196,39 @@ def test_a_first_start_shows_the_conflict_at_once(open_window) -> None:  # noqa:
     assert panel.tree.isExpanded(panel.model.index(0, 0))
     assert panel.line.group == first
     assert window.comparison_dock.isVisible()
+
+
+def test_the_model_stays_sorted_and_sound_as_statuses_change(qtmodeltester, data_dir) -> None:  # noqa: ANN001
+    """Measures move when their status changes; the model passes Qt's own model checks."""
+    from factcheck_gui.services.comparison import Comparison, compare, sort_key
+    from factcheck_gui.services.workspace import open_workspace
+    from factcheck_gui.ui.comparison import ComparisonModel
+
+    ws = open_workspace(data_dir)  # with our annotations of the samples: 7 measures
+    try:
+        comparison = Comparison(ws.db)
+        comparison.load()
+        model = ComparisonModel()
+        model.reset(comparison.groups)
+        qtmodeltester.check(model)
+        migrants = next(g for g in comparison.groups.values() if g.measure.startswith("Central"))
+        first = migrants.figures[0].annotation_id
+
+        def apply(changes) -> None:  # noqa: ANN001
+            model.update_groups(comparison.refresh(changes), comparison.groups)
+            expected = sorted(compare(ws.db), key=sort_key)
+            assert [g.measure for g in model.groups()] == [g.measure for g in expected]
+            for row, group in enumerate(expected):
+                assert model.rowCount(model.index(row, 0)) == len(group.figures)
+            qtmodeltester.check(model)
+
+        apply(ws.annotations.update(first, {"high": 7_000_000, "low": 6_500_000}))
+        apply(ws.annotations.update(migrants.figures[1].annotation_id, {"low": 8_000_000}))
+        assert model.group_at(model.index(0, 0)).measure == migrants.measure  # moved to the top
+        apply(ws.annotations.update(migrants.figures[1].annotation_id, {"low": 6_000_000}))
+        apply(ws.annotations.delete(first)[1])
+        model.conflicts_only = True
+        model.reset(comparison.groups)
+        assert [g.status for g in model.groups()] == ["conflict"]
+    finally:
+        ws.close()
