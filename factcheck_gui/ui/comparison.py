@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -107,20 +108,26 @@ class ComparisonModel(QAbstractItemModel):
             self.endMoveRows()
             row = new
         parent = self.index(row, 0)
-        before, after = len(self._groups[row].figures), len(group.figures)
-        if after < before:
-            self.beginRemoveRows(parent, after, before - 1)
+        old = self._groups[row]
+        same_rows = [f.annotation_id for f in old.figures] == [
+            f.annotation_id for f in group.figures
+        ]
+        if same_rows:  # edited figures: new values in the same rows
             self._groups[row] = group
-            self.endRemoveRows()
-        elif after > before:
-            self.beginInsertRows(parent, before, after - 1)
+            if group.figures:
+                last = self.index(len(group.figures) - 1, len(COLUMNS) - 1, parent)
+                self.dataChanged.emit(self.index(0, 0, parent), last)
+        else:  # figures came or went: their rows are replaced
+            if old.figures:
+                self.beginRemoveRows(parent, 0, len(old.figures) - 1)
+                self._groups[row] = replace(old, figures=())
+                self.endRemoveRows()
+            if group.figures:
+                self.beginInsertRows(parent, 0, len(group.figures) - 1)
+                self._groups[row] = group
+                self.endInsertRows()
             self._groups[row] = group
-            self.endInsertRows()
-        self._groups[row] = group
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-        if after:
-            last = self.index(after - 1, len(COLUMNS) - 1, parent)
-            self.dataChanged.emit(self.index(0, 0, parent), last)
 
     def _shown(self, group: MeasureGroup) -> bool:
         return group.status == CONFLICT or not self.conflicts_only

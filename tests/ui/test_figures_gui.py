@@ -232,3 +232,16 @@ def test_the_model_stays_sorted_and_sound_as_statuses_change(qtmodeltester, data
         assert [g.status for g in model.groups()] == ["conflict"]
     finally:
         ws.close()
+
+
+def test_a_measure_stays_open_when_its_figures_change(open_window) -> None:  # noqa: ANN001
+    window = open_window(annotated=True)
+    panel = window.comparing.panel
+    group = panel.model.group_at(panel.model.index(0, 0))
+    millions = next(f for f in group.figures if f.quote == "millions of soldiers")
+    window.go_to_figure(millions.annotation_id, millions.article_id)
+    window.delete_selected()
+    top = panel.model.index(0, 0)
+    assert panel.model.rowCount(top) == 3 and panel.tree.isExpanded(top)
+    window.undo_action.trigger()
+    assert panel.model.rowCount(top) == 4 and panel.tree.isExpanded(top)
