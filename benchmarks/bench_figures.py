@@ -19,16 +19,15 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
 import time
 import uuid
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from corpus import median_ms  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from factcheck_gui.domain.figures import find_figures  # noqa: E402
@@ -44,15 +43,6 @@ MEASURES = 5_000
 ARTICLES = 1_000
 ARTICLE_CHARS = 200_000
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-def median_ms(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - began) * 1000)
-    return statistics.median(times)
 
 
 def fill(workspace, rng: random.Random) -> list[str]:  # noqa: ANN001

@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from corpus import WORDS  # noqa: E402
+from corpus import WORDS, median_ms  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -56,15 +56,6 @@ def make_spans(rng: random.Random, text: str) -> list[tuple[int, int, Kind]]:
             start += 1
         spans.append((start, end, rng.choice(list(Kind))))
     return spans
-
-
-def median_ms(run: Callable[[], None], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - began) * 1000)
-    return statistics.median(times)
 
 
 def main() -> int:

@@ -15,7 +15,7 @@ from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import Removal
 from factcheck_gui.domain.errors import NotFound, UserError
 from factcheck_gui.domain.figure_words import HEDGES
-from factcheck_gui.domain.figures import parse_figure
+from factcheck_gui.domain.figures import format_number, parse_figure
 from factcheck_gui.domain.intervals import implied_step, interval
 from factcheck_gui.domain.model import (
     EDITABLE_FIELDS,
@@ -99,6 +99,7 @@ class AnnotationService:
             if edited == current:
                 return Changes()
             _check_target(session, edited)
+            _check_interval(edited)
             edited = replace(edited, modified=datetime.now(UTC))
             fresh = repo.annotation_row(session, edited)
             for name in AnnotationRow.model_fields:
@@ -229,6 +230,15 @@ def _clean_values(values: Mapping[str, Any]) -> dict[str, Any]:
         except ValueError:
             raise UserError("Cannot edit: the as-of date should look like 2023-09-04.") from None
     return clean
+
+
+def _check_interval(annotation: Annotation) -> None:
+    low, high = annotation.low, annotation.high
+    if low is not None and high is not None and low > high:
+        raise UserError(
+            f"Cannot edit: the interval's low end ({format_number(low)}) is above its high end "
+            f"({format_number(high)}); swap them or leave one empty for an open end."
+        )
 
 
 def _check_target(session: Session, annotation: Annotation) -> None:

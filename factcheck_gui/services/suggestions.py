@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from functools import lru_cache
+
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.sqlite import insert
 
 from factcheck_gui.domain.errors import NotFound
@@ -10,6 +12,13 @@ from factcheck_gui.domain.model import Kind
 from factcheck_gui.domain.suggestions import Candidate, suggest_figures
 from factcheck_gui.storage.database import Database
 from factcheck_gui.storage.tables import AnnotationRow, ArticleRow, DismissedFigureRow
+
+
+@lru_cache(maxsize=8)
+def _suggested(text: str) -> tuple[Candidate, ...]:
+    """An article's text never changes (a new text is a new version): read it once, not at
+    each edit while the suggestions are on screen."""
+    return tuple(suggest_figures(text))
 
 
 class SuggestionService:
@@ -38,7 +47,7 @@ class SuggestionService:
             )
         return [
             c
-            for c in suggest_figures(text)
+            for c in _suggested(text)
             if (c.start, c.end) not in dismissed
             and not any(start < c.end and c.start < end for start, end in tagged)
         ]
@@ -53,20 +62,11 @@ class SuggestionService:
                 .on_conflict_do_nothing()
             )
 
-    def undismiss(self, article_id: int, start: int, end: int) -> None:
-        d = DismissedFigureRow.__table__  # type: ignore[attr-defined]
-        with self._db.transaction() as session:
-            session.connection().execute(
-                delete(d).where(d.c.article_id == article_id, d.c.start == start, d.c.end == end)
-            )
-
     def dismissed_count(self, article_id: int) -> int:
         d = DismissedFigureRow.__table__  # type: ignore[attr-defined]
         with self._db.transaction() as session:
-            rows = session.connection().execute(
-                select(d.c.start).where(d.c.article_id == article_id)
-            )
-            return len(rows.all())
+            query = select(func.count()).where(d.c.article_id == article_id)
+            return int(session.connection().execute(query).scalar_one())
 
     def restore_dismissed(self, article_id: int) -> None:
         """Propose the article's dismissed figures again."""

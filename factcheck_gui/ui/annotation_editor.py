@@ -46,6 +46,7 @@ class AnnotationEditor(QWidget):
         self.annotation: Annotation | None = None
         self.measures: MeasureSource | None = None
         self._proposals: dict[tuple[str, object], str | None] = {}
+        self._names_for: tuple[str, str | None] | None = None
         self.quote = QLabel()
         self.quote.setTextFormat(Qt.TextFormat.PlainText)
         self.quote.setWordWrap(True)
@@ -152,6 +153,7 @@ class AnnotationEditor(QWidget):
         """Sync the controls from the stored annotation without echoing edits back."""
         if annotation is None or self.annotation is None or annotation.id != self.annotation.id:
             self._proposals.clear()  # chosen afresh: other figures may have measures by now
+            self._names_for = None
         self.annotation = annotation
         editable = annotation is not None
         for widget in (self.kind, self.verdict, self.note, self.delete):
@@ -212,10 +214,9 @@ class AnnotationEditor(QWidget):
             with signals_blocked(combo, _line_of(combo)):
                 combo.setEditText(stored or "")
         self.low.setToolTip(VAGUE_TIP if figure.vague else END_TIP)
-        if self.measures is not None:
-            names = self.measures.names()
-            if self.measure_names.stringList() != names:
-                self.measure_names.setStringList(names)
+        if self.measures is not None and self._names_for != (figure.id, figure.measure):
+            self._names_for = (figure.id, figure.measure)  # not again at each note keystroke
+            self.measure_names.setStringList(self.measures.names())
         proposal = self._proposal(figure) if not figure.measure else None
         self.proposal.setVisible(proposal is not None)
         self.proposal.setText(f"Use proposed: {proposal}" if proposal else "")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import MergeMeasures, RenameMeasure
 from factcheck_gui.services.comparison import Comparison
-from factcheck_gui.services.rates import article_rates
+from factcheck_gui.services.rates import ArticleRate, article_rates
 from factcheck_gui.ui import dialogs
 from factcheck_gui.ui.comparison import ComparisonPanel
 from factcheck_gui.ui.context import AppContext
@@ -35,6 +35,7 @@ class Comparing(QObject):
         self.panel.renameRequested.connect(self.rename)
         self.panel.mergeRequested.connect(self.merge)
         self.rates = RatesPanel(window)
+        self._rates: dict[int, list[ArticleRate]] = {}
         self.rates.spanChosen.connect(go_to_span)
         self.widget = QTabWidget(window)
         self.widget.setObjectName("comparisonTabs")
@@ -50,8 +51,15 @@ class Comparing(QObject):
         self.panel.select_first()
 
     def show_rates(self, article_ids: list[int]) -> None:
-        """The rates implied in the articles open in panes."""
-        self.rates.show_rates(article_rates(self._context.workspace.db, article_ids))
+        """The rates implied in the articles open in panes (each article's text is read once:
+        it never changes)."""
+        wanted = list(dict.fromkeys(article_ids))
+        missing = [i for i in wanted if i not in self._rates]
+        if missing:
+            found = article_rates(self._context.workspace.db, missing)
+            for article_id in missing:
+                self._rates[article_id] = [r for r in found if r.article_id == article_id]
+        self.rates.show_rates([r for i in wanted for r in self._rates[i]])
 
     def apply_changes(self, changes: Changes) -> None:
         names = self.comparison.refresh(changes)
@@ -62,13 +70,17 @@ class Comparing(QObject):
         new = dialogs.ask_measure_name(
             parent=self._window,
             title="Rename measure",
-            label=f"New name for “{name}”:",
+            label=f"New name for “{name}” ({self._figures(name)}):",
             text=name,
             names=[],
         )
         if new is not None and new.strip() != name:
             self._context.run(RenameMeasure(self._context.workspace.measures, name, new))
             self.panel.select_measure(" ".join(new.split()))
+
+    def _figures(self, name: str) -> str:
+        count = self._context.workspace.measures.figure_count(name)
+        return f"{count} figure{'s' * (count != 1)}"
 
     def merge(self, names: list[str]) -> None:
         others = [n for n in self._context.workspace.measures.names() if n not in names]

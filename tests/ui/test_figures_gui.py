@@ -149,6 +149,11 @@ def test_rename_and_merge_from_the_dock(window, qtbot, monkeypatch) -> None:  # 
     assert window.statusBar().currentMessage() == (
         "A measure called “Injuries” already exists; merge the two instead."
     )
+    monkeypatch.setattr(dialogs, "ask_measure_name", lambda **_kw: "   ")
+    window.comparing.rename("Injuries")
+    assert window.statusBar().currentMessage() == "A measure needs a name; type one."
+    window.comparing.merge(["Injuries"])
+    assert window.statusBar().currentMessage() == "Merge into which measure? Type or pick a name."
     assert sorted(window.services.measures.names()) == ["Injuries", "Reservists mobilised"]
 
 
@@ -245,3 +250,19 @@ def test_a_measure_stays_open_when_its_figures_change(open_window) -> None:  # n
     assert panel.model.rowCount(top) == 3 and panel.tree.isExpanded(top)
     window.undo_action.trigger()
     assert panel.model.rowCount(top) == 4 and panel.tree.isExpanded(top)
+
+
+def test_an_upside_down_interval_is_refused(window, qtbot) -> None:  # noqa: ANN001
+    tag(qtbot, window.panes.panes[0].view, "300,000 reservists", Qt.Key.Key_F)
+    (before,) = stored(window, 1)
+    low = window.annotations.editor.low
+    low.setFocus()
+    low.selectAll()
+    qtbot.keyClicks(low, "400,000")
+    qtbot.keyClick(low, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == (
+        "Cannot edit: the interval's low end (400,000) is above its high end (350,000); "
+        "swap them or leave one empty for an open end."
+    )
+    assert stored(window, 1) == [before]
+    assert low.text() == "250,000"
