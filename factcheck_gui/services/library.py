@@ -8,19 +8,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from factcheck_gui.domain.changes import Changes
-from factcheck_gui.domain.errors import NotFound
+from factcheck_gui.domain.errors import Cancelled, NotFound
 from factcheck_gui.domain.model import Article, ArticleDraft, ArticleSummary, Batch, LibraryBatch
 from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.database import Database
 from factcheck_gui.storage.tables import ArticleRow, BatchRow
 
 
+
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-class Cancelled(Exception):
-    """The user cancelled; the transaction under way is rolled back."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,13 +19,17 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlmodel import Session
 
 from factcheck_gui.domain.errors import UserError
+from factcheck_gui.storage.failures import storage_failure
 
 DB_FILENAME = "factcheck.sqlite3"
 MIGRATIONS = Path(__file__).with_name("migrations")
+# How long a write waits for another writer before it is reported as not saved: long
+# enough for a background import to commit, short enough not to freeze the window long.
+BUSY_TIMEOUT_MS = 2000
 
 
 class DatabaseTooNew(UserError):
@@ -41,9 +45,18 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed when the block ends, or rolled back on error."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        """A session whose work is committed when the block ends, or rolled back on error.
+
+        A driver error (locked, disk full, read-only, disk error) becomes one
+        ``StorageFailure`` that says what to do; nothing of the block is stored.
+        """
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except DBAPIError as error:
+            if not isinstance(error.orig, sqlite3.OperationalError | sqlite3.DatabaseError):
+                raise  # an IntegrityError or a programming error is a bug, not the disk
+            raise storage_failure(error, self.path) from error
 
     def close(self) -> None:
         self.engine.dispose()
@@ -100,7 +113,7 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if engine.url.database:  # a file, not :memory:
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()

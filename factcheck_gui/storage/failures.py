@@ -1,0 +1,61 @@
+"""SQLite's errors as one line for the user: what failed and what to do.
+
+Every transaction goes through ``Database.transaction``, which turns a driver error into a
+``StorageFailure`` here, so no screen or command has to recognise SQLite's messages itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+
+from factcheck_gui.domain.errors import StorageFailure
+
+# SQLite's messages (sqlite3_errstr) by what the user can do about them.
+_KINDS = (
+    ("locked", ("database is locked", "database table is locked", "database is busy")),
+    ("full", ("database or disk is full", "disk is full")),
+    ("readonly", ("readonly database", "read-only", "attempt to write a readonly")),
+    ("damaged", ("malformed", "file is not a database", "file is encrypted")),
+    ("io", ("disk i/o error", "unable to open database file")),
+)
+
+
+def storage_failure(error: DBAPIError | OSError, path: Path | None) -> StorageFailure:
+    """A user-facing failure for ``error``, a driver error or an ``OSError`` (ENOSPC...)."""
+    reason = _reason(error)
+    kind = _kind(error, reason)
+    where = str(path) if path is not None else "the database"
+    folder = str(path.parent) if path is not None else "its folder"
+    advice = {
+        "locked": f"another program is writing to {where}; close it (or wait) and try again",
+        "full": f"the disk is full; free some space on the disk that holds {folder} and try again",
+        "readonly": f"{where} cannot be written (read-only); make it writable and try again",
+        "damaged": f"{where} is damaged; restart factcheck to move it aside and restore a backup",
+        "io": f"the disk reported an error ({reason}); check the disk and try again",
+        "other": f"the database refused it ({reason})",
+    }[kind]
+    return StorageFailure(f"Not saved: {advice}.", kind=kind)
+
+
+def _reason(error: DBAPIError | OSError) -> str:
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return str(error.orig) if error.orig is not None else str(error)
+
+
+def _kind(error: DBAPIError | OSError, reason: str) -> str:
+    if isinstance(error, OSError):
+        import errno
+
+        if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+            return "full"
+        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return "readonly"
+        return "io"
+    lowered = reason.lower()
+    for kind, needles in _KINDS:
+        if any(needle in lowered for needle in needles):
+            return kind
+    return "other"
