@@ -1,39 +1,66 @@
-"""Opening the database: engine set-up, schema migrations, backups.
+"""Opening the database: checks before any write, engine set-up, upgrades, backups.
 
-Everything specific to SQLite lives here; queries elsewhere go through SQLAlchemy
-so a PostgreSQL URL can follow.
+Everything specific to SQLite lives in ``storage``; queries elsewhere go through SQLAlchemy
+so a PostgreSQL URL can follow. Opening a file goes:
+
+1. ``sqlite_file.examine`` reads it read-only: is it SQLite, is it ours, is its revision
+   known, does ``PRAGMA quick_check`` pass. A refused file is left byte for byte as it was;
+   a damaged one (or an empty one) is moved aside, never overwritten or deleted.
+2. Only then is it opened for writing (WAL, foreign keys on).
+3. An older schema is backed up (verified) and upgraded in one transaction by
+   ``migrate.upgrade``; an upgrade that fails is rolled back and the backup kept.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
-from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from factcheck_gui.domain.errors import UserError
+from factcheck_gui.domain.errors import StorageFailure, UserError
+from factcheck_gui.storage import backups
+from factcheck_gui.storage.backups import BACKUP_FOLDER, DEFAULT_KEEP, Backup
 from factcheck_gui.storage.failures import storage_failure
+from factcheck_gui.storage.migrate import (
+    MigrationFailed,
+    alembic_config,
+    current_revision,
+    is_known,
+    upgrade,
+)
+from factcheck_gui.storage.sqlite_file import (
+    DatabaseDamaged,
+    DatabaseRefused,
+    DatabaseTooNew,
+    examine,
+    fingerprint,
+    move_aside,
+)
+
+__all__ = [
+    "DB_FILENAME",
+    "Database",
+    "DatabaseDamaged",
+    "DatabaseRefused",
+    "DatabaseTooNew",
+    "alembic_config",
+    "open_database",
+    "open_memory_database",
+    "schema_revision",
+]
 
 DB_FILENAME = "factcheck.sqlite3"
-MIGRATIONS = Path(__file__).with_name("migrations")
+KEEP_SETTING = "backups_kept"
 # How long a write waits for another writer before it is reported as not saved: long
 # enough for a background import to commit, short enough not to freeze the window long.
 BUSY_TIMEOUT_MS = 2000
-
-
-class DatabaseTooNew(UserError):
-    pass
 
 
 class Database:
@@ -42,6 +69,8 @@ class Database:
     def __init__(self, engine: Engine, path: Path | None = None) -> None:
         self.engine = engine
         self.path = path
+        self.existed = False  # the file was there before this start (not made new)
+        self.fingerprint_at_open: list[int] | None = None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -54,33 +83,138 @@ class Database:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except DBAPIError as error:
-            if not isinstance(error.orig, sqlite3.OperationalError | sqlite3.DatabaseError):
+            if not _is_storage_error(error.orig):
                 raise  # an IntegrityError or a programming error is a bug, not the disk
             raise storage_failure(error, self.path) from error
 
     def close(self) -> None:
         self.engine.dispose()
 
+    # -- backups ------------------------------------------------------------------------------
+    @property
+    def backup_folder(self) -> Path | None:
+        return self.path.parent / BACKUP_FOLDER if self.path is not None else None
+
+    def backups_kept(self) -> int:
+        """How many backups to keep (the ``backups_kept`` setting, else 10)."""
+        with contextlib.suppress(DBAPIError, ValueError, TypeError):
+            with self.engine.connect() as connection:
+                value = connection.execute(
+                    text("SELECT value FROM setting WHERE key = :key"), {"key": KEEP_SETTING}
+                ).scalar()
+            if value is not None:
+                return max(1, int(value))
+        return DEFAULT_KEEP
+
+    def backup(self, reason: str) -> Backup | None:
+        """A verified copy of the database as it is now (None for an in-memory one)."""
+        folder = self.backup_folder
+        if folder is None:
+            return None
+        raw = self.engine.raw_connection()
+        try:
+            source = raw.driver_connection
+            assert isinstance(source, sqlite3.Connection)
+            return backups.make_backup(source, folder, reason, keep=self.backups_kept())
+        finally:
+            raw.close()
+
+    def backup_if_changed(self) -> Backup | None:
+        """At start: a backup when the data changed since the last one (None otherwise)."""
+        folder = self.backup_folder
+        if folder is None or not self.existed:
+            return None
+        if self.fingerprint_at_open == backups.last_fingerprint(folder):
+            return None
+        made = self.backup("start")
+        if made is not None:
+            backups.record_fingerprint(folder, self.fingerprint_at_open, made)
+        return made
+
+    def restore(self, chosen: Backup) -> Backup | None:
+        """Replace the data with ``chosen``'s, after backing up the current state (returned)."""
+        problem = backups.check_backup(chosen.path)
+        if problem is not None:
+            raise UserError(f"the backup {chosen.id} cannot be restored: {problem}")
+        held = backups.contents(chosen.path)
+        if held is None or (held.revision is not None and not is_known(held.revision)):
+            raise UserError(
+                f"the backup {chosen.id} is not a factcheck database this version can read"
+            )
+        safety = self.backup("before-restore")
+        raw = self.engine.raw_connection()
+        try:
+            target = raw.driver_connection
+            assert isinstance(target, sqlite3.Connection)
+            try:
+                backups.copy_into(chosen.path, target)
+            except sqlite3.DatabaseError as error:
+                raise storage_failure(error, self.path, action="Not restored") from None
+        finally:
+            raw.close()
+        self.engine.dispose()  # no pooled connection keeps a view of the old data
+        _upgrade(self)
+        return safety
+
+
+def _is_storage_error(error: BaseException | None) -> bool:
+    """Locked, full, read-only, I/O, damaged: the disk's problems, not the program's."""
+    bugs = sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError
+    return isinstance(error, sqlite3.DatabaseError) and not isinstance(error, bugs)
+
 
 def open_database(data_dir: Path) -> Database:
     """Open (creating or upgrading) the database in ``data_dir``."""
     path = data_dir / DB_FILENAME
     _prepare_folder(data_dir)
-    engine = create_engine(f"sqlite:///{path}")
-    _configure_sqlite(engine)
+    examined = examine(path, known=is_known)
+    if examined.damage is not None:
+        raise _damaged(path, examined.damage)
+    before = fingerprint(path) if examined.exists else None
+    db = Database(_file_engine(path), path)
+    db.existed, db.fingerprint_at_open = examined.exists, before
     try:
-        migrate(engine, backup_dir=data_dir / "backups")
-    except (DatabaseError, OperationalError) as error:
-        engine.dispose()
-        reason = str(error.orig) if getattr(error, "orig", None) else str(error)
-        raise UserError(
-            f"{path} cannot be opened as a factcheck database ({reason}); "
-            "move the file away or choose another folder with --data-dir"
-        ) from error
-    except UserError:
-        engine.dispose()
+        _upgrade(db)
+    except BaseException:
+        db.close()
         raise
-    return Database(engine, path)
+    return db
+
+
+def _upgrade(db: Database) -> None:
+    """The newest schema, after a verified backup when there is older data to upgrade."""
+    made: list[Backup] = []
+
+    def back_up(revision: str) -> None:
+        copy = db.backup(f"before-upgrade-from-{revision}")
+        if copy is not None:
+            made.append(copy)
+
+    try:
+        upgrade(db.engine, before=back_up)
+    except MigrationFailed as error:
+        kept = f"; the copy made before it is {made[0].path}" if made else ""
+        raise MigrationFailed(f"{db.path}: {error}{kept}") from None
+    except DBAPIError as error:
+        raise storage_failure(error, db.path, action=f"Cannot open {db.path}") from None
+
+
+def _damaged(path: Path, reason: str) -> DatabaseDamaged:
+    moved = move_aside(path)
+    folder = path.parent / BACKUP_FOLDER
+    found = backups.list_backups(folder)
+    if found:
+        what = (
+            f"restore a backup with `factcheck backup restore ID` (`factcheck backup list` "
+            f"shows the {len(found)} in {folder}), or start the window to be offered the newest"
+        )
+    else:
+        what = f"there are no backups in {folder}; start again to begin a new, empty database"
+    return DatabaseDamaged(
+        f"{path} is damaged ({reason}); it was moved aside to {moved.name}: {what}",
+        reason=reason,
+        moved_to=moved,
+    )
 
 
 def open_memory_database() -> Database:
@@ -91,8 +225,14 @@ def open_memory_database() -> Database:
         "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
     )
     _configure_sqlite(engine)
-    migrate(engine, backup_dir=None)
+    upgrade(engine)
     return Database(engine)
+
+
+def _file_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    _configure_sqlite(engine)
+    return engine
 
 
 def _prepare_folder(data_dir: Path) -> None:
@@ -102,6 +242,11 @@ def _prepare_folder(data_dir: Path) -> None:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise StorageFailure(
+                f"Cannot open {data_dir}: the disk is full; free some space and start again.",
+                kind="full",
+            ) from None
         raise UserError(
             f"cannot write to the data folder {data_dir} ({error.strerror or error}); "
             "choose a writable folder with --data-dir or FACTCHECK_DATA_DIR"
@@ -119,60 +264,6 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.close()
 
 
-def alembic_config(connection: Any = None) -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["connection"] = connection
-    return config
-
-
 def schema_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
-
-
-def migrate(engine: Engine, *, backup_dir: Path | None) -> None:
-    """Bring the schema to the newest revision; back up first when upgrading old data."""
-    script = ScriptDirectory.from_config(alembic_config())
-    head = script.get_current_head()
-    with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        tables = set(inspect(connection).get_table_names())
-    if current == head:
-        return
-    if current is None and tables - {"alembic_version"}:
-        raise UserError(
-            f"{engine.url.database} holds tables of another program; "
-            "move it away or choose another folder with --data-dir"
-        )
-    if current is not None:
-        try:
-            script.get_revision(current)
-        except CommandError:
-            raise DatabaseTooNew(
-                f"{engine.url.database} was written by a newer version of factcheck-gui; "
-                "upgrade the app, or choose another folder with --data-dir"
-            ) from None
-        if backup_dir is not None:
-            backup_sqlite(engine, backup_dir / _backup_name(current))
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
-
-
-def _backup_name(revision: str) -> str:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return f"{Path(DB_FILENAME).stem}-before-upgrade-from-{revision}-{stamp}.sqlite3"
-
-
-def backup_sqlite(engine: Engine, destination: Path) -> Path:
-    """Copy a live SQLite database with its online backup API (consistent under WAL)."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    raw = engine.raw_connection()
-    try:
-        source = raw.driver_connection
-        assert isinstance(source, sqlite3.Connection)
-        with contextlib.closing(sqlite3.connect(destination)) as target:
-            source.backup(target)
-    finally:
-        raw.close()
-    return destination
+        return current_revision(connection)

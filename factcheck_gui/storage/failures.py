@@ -6,6 +6,7 @@ Every transaction goes through ``Database.transaction``, which turns a driver er
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
@@ -22,8 +23,14 @@ _KINDS = (
 )
 
 
-def storage_failure(error: DBAPIError | OSError, path: Path | None) -> StorageFailure:
-    """A user-facing failure for ``error``, a driver error or an ``OSError`` (ENOSPC...)."""
+Failure = DBAPIError | sqlite3.Error | OSError
+
+
+def storage_failure(
+    error: Failure, path: Path | None, *, action: str = "Not saved"
+) -> StorageFailure:
+    """A user-facing failure for ``error`` (a driver error, or an ``OSError`` such as ENOSPC):
+    "ACTION: what happened; what to do"."""
     reason = _reason(error)
     kind = _kind(error, reason)
     where = str(path) if path is not None else "the database"
@@ -36,16 +43,18 @@ def storage_failure(error: DBAPIError | OSError, path: Path | None) -> StorageFa
         "io": f"the disk reported an error ({reason}); check the disk and try again",
         "other": f"the database refused it ({reason})",
     }[kind]
-    return StorageFailure(f"Not saved: {advice}.", kind=kind)
+    return StorageFailure(f"{action}: {advice}.", kind=kind)
 
 
-def _reason(error: DBAPIError | OSError) -> str:
+def _reason(error: Failure) -> str:
     if isinstance(error, OSError):
         return error.strerror or str(error)
-    return str(error.orig) if error.orig is not None else str(error)
+    if isinstance(error, DBAPIError):
+        return str(error.orig) if error.orig is not None else str(error)
+    return str(error)
 
 
-def _kind(error: DBAPIError | OSError, reason: str) -> str:
+def _kind(error: Failure, reason: str) -> str:
     if isinstance(error, OSError):
         import errno
 

@@ -6,7 +6,7 @@ from factcheck_gui.storage.tables import SQLModel
 
 connection = context.config.attributes.get("connection")
 if connection is None:
-    raise RuntimeError("run migrations through factcheck_gui.storage.database.migrate")
+    raise RuntimeError("run migrations through factcheck_gui.storage.migrate.upgrade")
 
 context.configure(
     connection=connection,
