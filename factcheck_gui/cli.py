@@ -117,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument(
         "--no-text", action="store_true", help="leave the articles' text out of a native export"
     )
+    from factcheck_gui import cli_backup
+
+    cli_backup.add_parser(commands, common)
     return parser
 
 
@@ -128,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _gui(args)
         if command == "parse-figure":
             return _parse_figure(args.text, as_json=args.json)
+        if command == "backup":
+            from factcheck_gui import cli_backup
+
+            return cli_backup.run(args)
         with _workspace(args) as workspace:
             if command == "import":
                 from factcheck_gui.cli_exchange import run_import

@@ -14,6 +14,8 @@ class Changes:
     removed: frozenset[str] = field(default_factory=frozenset)
     # Batches or articles themselves were added or removed.
     library: bool = False
+    # Anything may have changed (a backup was restored): views reload all they show.
+    reset: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -22,11 +24,12 @@ class Changes:
             updated=(self.updated | other.updated) - other.removed,
             removed=(self.removed - other.added) | other.removed,
             library=self.library or other.library,
+            reset=self.reset or other.reset,
         )
 
     @property
     def empty(self) -> bool:
-        return not (self.articles or self.library)
+        return not (self.articles or self.library or self.reset)
 
     @property
     def annotation_count_changed(self) -> bool:

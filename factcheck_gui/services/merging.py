@@ -68,7 +68,9 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def merge_file(db: Database, path: Path) -> MergeReport:
+def merge_file(db: Database, path: Path, *, backup: bool = True) -> MergeReport:
+    """Merge the set in ``path``; the database is backed up first (``backup``) once the file
+    has been read, so a colleague's set can always be taken back out."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -77,6 +79,8 @@ def merge_file(db: Database, path: Path) -> MergeReport:
         annotation_set = read_annotation_set(decode(data))
     except ImportProblem as problem:
         raise UserError(f"{path}: {problem}; nothing was imported") from None
+    if backup:
+        db.backup("before-merge")
     return merge(db, annotation_set, source=path.name)
 
 

@@ -29,4 +29,4 @@ def load_samples(library: LibraryService) -> BatchAdded:
 def load_sample_annotations(db: Database) -> MergeReport | None:
     """Our annotations of the sample batch (``seeds/annotations.json``), merged in."""
     path = bundled_folder("seeds") / SAMPLE_ANNOTATIONS
-    return merge_file(db, path) if path.is_file() else None
+    return merge_file(db, path, backup=False) if path.is_file() else None

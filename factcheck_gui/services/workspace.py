@@ -9,6 +9,7 @@ from platformdirs import user_data_path
 
 from factcheck_gui import APP_NAME
 from factcheck_gui.services.annotations import AnnotationService
+from factcheck_gui.services.backups import BackupService
 from factcheck_gui.services.library import LibraryService
 from factcheck_gui.services.measures import MeasureService
 from factcheck_gui.services.preferences import Preferences
@@ -36,6 +37,7 @@ class Workspace:
         self.preferences = Preferences(db)
         self.measures = MeasureService(db)
         self.suggestions = SuggestionService(db)
+        self.backups = BackupService(db)
         self.samples_loaded = False
 
     def close(self) -> None:

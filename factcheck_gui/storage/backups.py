@@ -25,13 +25,16 @@ from factcheck_gui.storage.sqlite_file import SQLITE_HEADER
 BACKUP_FOLDER = "backups"
 DEFAULT_KEEP = 10
 STATE_FILE = "last-backup.json"
-_STAMP = "%Y%m%dT%H%M%SZ"
-_NAME = re.compile(r"^factcheck-(?P<reason>.+)-(?P<id>\d{8}T\d{6}Z(?:-\d+)?)\.sqlite3$")
+_STAMP = "%Y%m%dT%H%M%S"
+# factcheck-REASON-20261201T213000.123Z.sqlite3 (older copies have no milliseconds)
+_NAME = re.compile(
+    r"^factcheck-(?P<reason>.+)-(?P<id>(?P<stamp>\d{8}T\d{6})(?:\.\d{3})?Z(?:-\d+)?)\.sqlite3$"
+)
 
 
 @dataclass(frozen=True)
 class Backup:
-    id: str  # its time stamp, "20261201T213000Z"; what `factcheck backup restore` takes
+    id: str  # its time stamp, "20261201T213000.123Z"; what `factcheck backup restore` takes
     path: Path
     reason: str  # start, manual, before-merge, before-restore, before-upgrade-from-REV
     created: datetime
@@ -47,7 +50,8 @@ class BackupContents:
 
 def make_backup(source: sqlite3.Connection, folder: Path, reason: str, *, keep: int) -> Backup:
     """Copy the database open on ``source`` into ``folder``, verify it, rotate the old ones."""
-    stamp = datetime.now(UTC).strftime(_STAMP)
+    now = datetime.now(UTC)
+    stamp = f"{now.strftime(_STAMP)}.{now.microsecond // 1000:03d}Z"
     final = folder / f"factcheck-{reason}-{stamp}.sqlite3"
     n = 2
     while final.exists():
@@ -155,8 +159,7 @@ def _parse(path: Path) -> Backup | None:
     match = _NAME.match(path.name)
     if match is None or not path.is_file():
         return None
-    stamp = match["id"].split("-")[0]
-    created = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
+    created = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
     return Backup(match["id"], path, match["reason"], created, path.stat().st_size)
 
 

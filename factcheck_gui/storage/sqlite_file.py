@@ -98,10 +98,11 @@ def examine(path: Path, *, known: Callable[[str], bool]) -> Examined:
     except sqlite3.DatabaseError as error:
         message = str(error)
         if any(word in message.lower() for word in _DAMAGE_WORDS):
-            return Examined(exists=True, damage=message)
+            return Examined(exists=True, damage=" ".join(message.split()))
         raise _unreadable(path, error) from None
     if problems != ["ok"]:
-        return Examined(exists=True, revision=revision, damage="; ".join(problems)[:300])
+        reason = " ".join("; ".join(problems).replace("*** in database main ***", "").split())
+        return Examined(exists=True, revision=revision, damage=reason[:300])
     return Examined(exists=True, revision=revision)
 
 

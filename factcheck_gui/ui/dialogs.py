@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -106,3 +111,54 @@ def ask_measure_name(
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.textValue()
+
+
+def choose_backup(*, parent: QWidget, rows: list[tuple[str, str]]) -> str | None:
+    """One of the backups, given as (id, line to show); its id, or None if cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Restore from backup")
+    layout = QVBoxLayout(dialog)
+    intro = QLabel(
+        "Choose the backup to restore. What the database holds now is backed up first, "
+        "so a restore can itself be undone by restoring that copy."
+    )
+    intro.setWordWrap(True)
+    intro.setTextFormat(Qt.TextFormat.PlainText)
+    layout.addWidget(intro)
+    choices = QListWidget(dialog)
+    choices.setAccessibleName("Backups, newest first")
+    for backup_id, line in rows:
+        item = QListWidgetItem(line, choices)
+        item.setData(Qt.ItemDataRole.UserRole, backup_id)
+    choices.setCurrentRow(0)
+    choices.itemDoubleClicked.connect(lambda _item: dialog.accept())
+    layout.addWidget(choices)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    restore = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    restore.setText("&Restore")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(640, 360)
+    if dialog.exec() != QDialog.DialogCode.Accepted or choices.currentItem() is None:
+        return None
+    return str(choices.currentItem().data(Qt.ItemDataRole.UserRole))
+
+
+def offer_restore(*, text: str, newest: str | None) -> str:
+    """The database was damaged and moved aside: "restore", "empty" (start a new one) or
+    "quit". ``newest`` describes the newest good backup, None when there is none."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "factcheck: the database was damaged", text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore = None
+    if newest is not None:
+        box.setInformativeText(f"The newest good backup: {newest}.")
+        restore = box.addButton("&Restore it", QMessageBox.ButtonRole.AcceptRole)
+    empty = box.addButton("Start with an &empty database", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore or empty)
+    box.exec()
+    clicked = box.clickedButton()
+    return "restore" if clicked is restore and restore else "empty" if clicked is empty else "quit"

@@ -46,16 +46,18 @@ def launch(*, data_dir: Path | None, samples: bool, screenshot: Path | None) -> 
 
     from factcheck_gui import APP_NAME
     from factcheck_gui.bundled import bundled_folder
-    from factcheck_gui.services.workspace import open_workspace
     from factcheck_gui.ui.context import AppContext
     from factcheck_gui.ui.main_window import MainWindow
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     try:
-        workspace = open_workspace(data_dir, samples=samples)
+        workspace = _open_or_recover(data_dir, samples=samples, ask=screenshot is None)
     except UserError as error:
-        if screenshot is None:  # started from a desktop menu, stderr is nowhere to be seen
+        from factcheck_gui.services.backups import DatabaseDamaged
+
+        shown = isinstance(error, DatabaseDamaged)  # the user saw it, and chose to quit
+        if screenshot is None and not shown:  # from a desktop menu, stderr is nowhere to be seen
             from factcheck_gui.ui import dialogs
 
             dialogs.error(title="factcheck cannot start", text=str(error))
@@ -69,9 +71,43 @@ def launch(*, data_dir: Path | None, samples: bool, screenshot: Path | None) -> 
             return save_screenshot(MainWindow(AppContext(workspace), settings_dir=None), screenshot)
         window = create_main_window(workspace)
         window.show()
-        return app.exec()
+        window.restoring.start_backup()
+        status = app.exec()
+        window.restoring.wait()
+        return status
     finally:
         workspace.close()
+
+
+def _open_or_recover(data_dir: Path | None, *, samples: bool, ask: bool) -> Workspace:
+    """The workspace; when its database was damaged (and moved aside), offer the newest
+    good backup, or a new database, before giving up."""
+    from factcheck_gui.services.backups import (
+        DatabaseDamaged,
+        newest_good,
+        restore_into_empty_folder,
+    )
+    from factcheck_gui.services.workspace import default_data_dir, open_workspace
+    from factcheck_gui.ui import dialogs
+
+    try:
+        return open_workspace(data_dir, samples=samples)
+    except DatabaseDamaged as damaged:
+        if not ask:
+            raise
+        folder = data_dir if data_dir is not None else default_data_dir()
+        newest = newest_good(folder)
+        described = None
+        if newest is not None and newest.contents is not None:
+            when = newest.backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
+            held = newest.contents
+            described = f"{when}, {held.articles} articles, {held.annotations} annotations"
+        answer = dialogs.offer_restore(text=str(damaged), newest=described)
+        if answer == "quit":
+            raise
+        if answer == "restore" and newest is not None:
+            restore_into_empty_folder(folder, newest.backup.id)
+        return open_workspace(data_dir, samples=samples)
 
 
 def create_main_window(workspace: Workspace) -> MainWindow:

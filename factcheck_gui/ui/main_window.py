@@ -24,6 +24,7 @@ from factcheck_gui.ui.layout import SavedLayout
 from factcheck_gui.ui.legend import Legend
 from factcheck_gui.ui.library import LibraryPanel
 from factcheck_gui.ui.panes import ArticlePane, PaneArea
+from factcheck_gui.ui.restoring import Restoring
 from factcheck_gui.ui.suggestions import Suggesting, SuggestionPanel
 
 STATUS_MS = 6000
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
             self.comparing.widget,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
+        self.restoring = Restoring(context, self, self.show_problem)
         self.actions_ = build_actions(
             self,
             {
@@ -144,6 +146,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a.import_files, a.import_folder, a.import_set])
         file_menu.addSeparator()
         file_menu.addAction(a.export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.restoring.action)
         file_menu.addSeparator()
         file_menu.addAction(a.preferences)
         file_menu.addSeparator()
@@ -339,6 +343,8 @@ class MainWindow(QMainWindow):
     # -- reacting to changes -----------------------------------------------------------------
     def apply_changes(self, changes: Changes) -> None:
         """Refresh only what ``changes`` touched: highlights, rows, counts."""
+        if changes.reset:
+            self._reload_panes()
         fetched: dict[str, Annotation | None] = {}
         for key in changes.added | changes.updated:
             try:
@@ -371,6 +377,21 @@ class MainWindow(QMainWindow):
             self.library.reset(self.context.library())
         elif changes.annotation_count_changed:
             self.library.model.update_articles(self.services.library.summaries(changes.articles))
+
+    def _reload_panes(self) -> None:
+        """Everything may have changed (a restore): each pane shows its article afresh."""
+        known = {a.id for a in self.services.library.summaries()}
+        for pane in self.panes.panes:
+            if pane.article_id in known:
+                pane.show_article(
+                    self.services.library.article(pane.article_id),
+                    self.services.annotations.for_article(pane.article_id),
+                )
+            elif pane.article is not None:
+                pane.clear()
+        self.select_annotation(None)
+        if self.panes.current is not None:
+            self._pane_changed(self.panes.current)
 
     def show_problem(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)
