@@ -39,3 +39,12 @@ def empty_workspace(data_dir: Path) -> Iterator[Workspace]:
     ws = open_workspace(data_dir, samples=False)
     yield ws
     ws.close()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--soak-kills",
+        type=int,
+        default=3,
+        help="how many times the soak test kills a writing process (tests/storage/test_soak.py)",
+    )

@@ -35,7 +35,9 @@ def test_restore_from_backup_reloads_the_panes_and_fences_undo(
 
     assert offered and offered[0][0][0] == backup.id  # newest first
     assert [_words(a.quote) for a in stored(window, article)] == ["Britain accused Russia"]
-    assert [_words(a.quote) for a in pane.view.notes.values()] == ["Britain accused Russia"]  # the pane shows it
+    assert [_words(a.quote) for a in pane.view.notes.values()] == [
+        "Britain accused Russia"
+    ]  # the pane shows it
     assert window.context.undo_stack.count() == 0  # nothing undoes over the restored data
     assert "Restored the backup" in window.statusBar().currentMessage()
     reasons = [i.backup.reason for i in backups_in(window.services.data_dir)]
