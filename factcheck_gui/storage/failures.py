@@ -6,6 +6,7 @@ Every transaction goes through ``Database.transaction``, which turns a driver er
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -24,6 +25,7 @@ _KINDS = (
 
 
 Failure = DBAPIError | sqlite3.Error | OSError
+LOW_SPACE = 1024 * 1024  # free bytes below which an I/O error is taken for a full disk
 
 
 def storage_failure(
@@ -33,6 +35,8 @@ def storage_failure(
     "ACTION: what happened; what to do"."""
     reason = _reason(error)
     kind = _kind(error, reason)
+    if kind in ("io", "other") and path is not None and _disk_full(path.parent):
+        kind = "full"  # SQLite says "disk I/O error" when it cannot grow its -shm or -wal
     where = str(path) if path is not None else "the database"
     folder = str(path.parent) if path is not None else "its folder"
     advice = {
@@ -44,6 +48,13 @@ def storage_failure(
         "other": f"the database refused it ({reason})",
     }[kind]
     return StorageFailure(f"{action}: {advice}.", kind=kind)
+
+
+def _disk_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE
+    except OSError:
+        return False
 
 
 def _reason(error: Failure) -> str:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from factcheck_gui.domain.errors import StorageFailure, UserError
+from factcheck_gui.storage.failures import storage_failure
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 COMPANIONS = ("-wal", "-shm", "-journal")  # files SQLite keeps beside a database
@@ -123,14 +124,8 @@ def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
                         made.unlink()
 
 
-def _unreadable(path: Path, error: sqlite3.Error) -> UserError:
-    message = str(error)
-    if "locked" in message or "busy" in message:
-        return StorageFailure(
-            f"Cannot open {path}: another program is writing to it; close it and start again.",
-            kind="locked",
-        )
-    return StorageFailure(f"Cannot open {path}: {message}.", kind="io")
+def _unreadable(path: Path, error: sqlite3.Error) -> StorageFailure:
+    return storage_failure(error, path, action=f"Cannot open {path}")
 
 
 def _companion(path: Path, suffix: str) -> Path:
