@@ -6,6 +6,7 @@ Every field is checked before anything is stored; a problem names where it is
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -133,7 +134,13 @@ class _Fields:
             return None
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise self.fail(key, "should be a number or null")
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):
+            raise self.fail(key, "is too large a number")
+        return number
 
     def moment(self, key: str) -> datetime:
         value = self.text(key)

@@ -8,6 +8,7 @@ the front matter (title, outlet or source, url, date or published) and else the 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import yaml
 
@@ -35,13 +36,21 @@ def read_markdown(text: str, source: str) -> list[ArticleDraft]:
             raise ImportProblem(
                 f"malformed front matter{line}; fix the YAML between the --- lines"
             ) from None
+        except RecursionError:
+            raise ImportProblem(
+                "the front matter is nested too deeply; keep it to title, outlet, url and date"
+            ) from None
+        except ValueError as error:  # a timestamp such as 2023-02-30
+            raise ImportProblem(
+                f"malformed front matter ({error}); fix the YAML between the --- lines"
+            ) from None
         if isinstance(loaded, dict):
             meta = {str(k).lower(): v for k, v in loaded.items()}
         text = text[match.end() :]
     if not text.strip():
         raise ImportProblem("the file has front matter but no article text")
     heading = _HEADING.search(text)
-    published = meta.get("published", meta.get("date"))
+    published = _str(meta.get("published", meta.get("date")))
     return [
         ArticleDraft(
             text=text,
@@ -51,11 +60,20 @@ def read_markdown(text: str, source: str) -> list[ArticleDraft]:
             or source,
             outlet=_str(meta.get("outlet", meta.get("source"))),
             url=_str(meta.get("url")),
-            published=parse_date(str(published)) if published else None,
+            published=parse_date(published) if published else None,
             source_name=source,
         )
     ]
 
 
 def _str(value: object) -> str | None:
-    return str(value).strip() or None if value is not None else None
+    """A scalar as text; a list or mapping (perhaps a billion-laughs tree of aliases, which
+    ``str`` would expand) is not metadata."""
+    if value is None:
+        return None
+    if not isinstance(value, str | int | float | date):
+        raise ImportProblem(
+            f"the front matter holds a {type(value).__name__} where text was expected; "
+            "write title, outlet, url and date as plain values"
+        )
+    return str(value).strip() or None

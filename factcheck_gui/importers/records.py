@@ -15,14 +15,71 @@ from factcheck_gui.domain.model import ArticleDraft
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.plaintext import guess_title, normalise_newlines
 
+MAX_DEPTH = 64  # article records and annotation sets are three or four levels deep
+
 
 def loads(text: str, *, line: int | None = None) -> Any:
-    """Parse JSON; a syntax error names its line (``line``: the file line of JSON Lines)."""
+    """Parse JSON; a syntax error names its line (``line``: the file line of JSON Lines).
+
+    Refused as well: nesting deeper than ``MAX_DEPTH`` (``[`` × 100,000 would exhaust the
+    parser's recursion), numbers Python will not read (a 5,000-digit integer), ``NaN`` and
+    ``Infinity`` (not JSON), and ``\\ud800`` escapes that pair with nothing (no text can hold
+    them, and the database would refuse the whole batch when storing one).
+    """
+    where = f"on line {line}" if line is not None else None
     try:
-        return json.loads(text)
+        document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
-        where = f"on line {line}" if line is not None else f"at line {error.lineno}"
-        raise ImportProblem(f"malformed JSON {where}, column {error.colno}: {error.msg}") from None
+        at = where or f"at line {error.lineno}"
+        raise ImportProblem(f"malformed JSON {at}, column {error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise _too_deep(where) from None
+    except ValueError as error:  # int("1" * 5000): Python's limit on digits
+        raise ImportProblem(
+            f"malformed JSON{' ' + where if where else ''}: a number is too long to read "
+            f"({str(error).split(':')[0]})"
+        ) from None
+    _check(document, where)
+    return document
+
+
+def _no_constant(name: str) -> Any:
+    raise ImportProblem(f"{name} is not a JSON value; write a number or null")
+
+
+def _too_deep(where: str | None) -> ImportProblem:
+    return ImportProblem(
+        f"the JSON{' ' + where if where else ''} is nested more than {MAX_DEPTH} levels deep; "
+        "it is not a file of articles"
+    )
+
+
+def _check(document: Any, where: str | None) -> None:
+    """Depth and unpaired surrogates, walked without recursion."""
+    stack: list[tuple[Any, int]] = [(document, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            _check_text(value, where)
+        elif isinstance(value, dict | list):
+            if depth >= MAX_DEPTH:
+                raise _too_deep(where)
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(key, str):
+                    _check_text(key, where)
+                stack.append((item, depth + 1))
+
+
+def _check_text(value: str, where: str | None) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = ord(value[error.start])
+        raise ImportProblem(
+            f"the JSON{' ' + where if where else ''} holds \\u{code:04x}, half of a character "
+            "with no other half; export the file again"
+        ) from None
 
 
 def _text_field(record: Mapping[str, Any], *names: str) -> str | None:

@@ -57,7 +57,11 @@ def read_csv(text: str, source: str) -> list[ArticleDraft]:
     except csv.Error:
         dialect = csv.excel_tab if source.lower().endswith(".tsv") else csv.excel
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-    header = [h.strip().lower() for h in reader.fieldnames or []]
+    try:
+        fieldnames = reader.fieldnames  # reads the header row, which may be malformed too
+    except csv.Error as error:
+        raise ImportProblem(f"malformed CSV header: {error}") from None
+    header = [h.strip().lower() for h in fieldnames or []]
     if "text" not in header:
         found = ", ".join(h for h in header if h) or "nothing"
         raise ImportProblem(

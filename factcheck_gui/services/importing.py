@@ -7,6 +7,7 @@ one transaction, so a cancelled or failed import leaves the database as it was.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +21,8 @@ from factcheck_gui.importers.decode import decode
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.sources import Failure, collect
 from factcheck_gui.services.library import LibraryService
+
+_log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]  # files done, files in all, the current file
 
@@ -100,6 +103,9 @@ def import_articles(
                 drafts.extend(read_source(source.name, source.read()))
             except ImportProblem as problem:
                 report.failed.append(Failure(source.name, str(problem)))
+            except Exception as error:  # a reader's bug must cost this file only
+                _log.exception("reading %s failed", source.name)
+                report.failed.append(Failure(source.name, _internal_error(error)))
         progress(total, total, "")
     if cancelled():
         return ImportReport(cancelled=True)
@@ -118,5 +124,20 @@ def import_articles(
 
 
 def read_source(name: str, data: bytes) -> list[ArticleDraft]:
+    """One file's drafts, or ImportProblem saying why none can be taken from it."""
     text = decode(data)
-    return format_for(name, text).read(text, name)
+    try:
+        return format_for(name, text).read(text, name)
+    except RecursionError:
+        raise ImportProblem(
+            "the file is nested too deeply to read (thousands of levels of brackets or tags)"
+        ) from None
+
+
+def _internal_error(error: Exception) -> str:
+    message = " ".join(str(error).split())[:120]
+    detail = f"{type(error).__name__}: {message}" if message else type(error).__name__
+    return (
+        f"could not be read: internal error ({detail}); the other files were imported, "
+        "and the details are in the log"
+    )

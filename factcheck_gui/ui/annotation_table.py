@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 
 from factcheck_gui.domain.model import Annotation, Kind, Verdict
 from factcheck_gui.ui.palette import KIND_STYLES
+from factcheck_gui.ui.plain import tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -121,7 +122,7 @@ class AnnotationTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and a.orphaned:
             return ORPHAN_HINT
         if role == Qt.ItemDataRole.ToolTipRole and column in ("Quote", "Note"):
-            return a.quote if column == "Quote" else a.note or None
+            return tooltip(a.quote if column == "Quote" else a.note or None)
         return None
 
 

@@ -43,6 +43,7 @@ from factcheck_gui.ui.number_line import (
     figure_tip,
     paint_figures,
 )
+from factcheck_gui.ui.plain import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Measure / article", "Status / quote", "Value", "Interval", "Source", "Verdict")
@@ -227,7 +228,7 @@ class ComparisonModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
             return QColor(STATUS_COLOURS.get(group.status, "#999999"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _status_tip(group)
+            return tooltip(_status_tip(group))
         return None
 
     def _figure_data(
@@ -257,7 +258,7 @@ class ComparisonModel(QAbstractItemModel):
         ):
             return QColor(CONFLICT_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return figure_tip(figure)
+            return tooltip(figure_tip(figure))
         return None
 
 

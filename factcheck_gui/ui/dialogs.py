@@ -22,29 +22,31 @@ from PySide6.QtWidgets import (
 
 from factcheck_gui.importers import known_endings
 from factcheck_gui.ui.export_dialog import ExportDialog, ExportRequest
+from factcheck_gui.ui.plain import plain_box
 
 
 def inform(*, parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    plain_box(QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)).exec()
 
 
 def warn(*, parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    plain_box(QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)).exec()
 
 
 def error(*, title: str, text: str) -> None:
     """A problem before any window exists (the database cannot be opened)."""
-    QMessageBox.critical(None, title, text)
+    plain_box(QMessageBox(QMessageBox.Icon.Critical, title, text)).exec()
 
 
 def confirm(*, parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    return plain_box(box).exec() == QMessageBox.StandardButton.Yes
 
 
 def report(*, parent: QWidget, title: str, summary: str, details: list[str]) -> None:
     """A summary line, with the full list (imported, skipped, failed) behind Show Details."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, summary, parent=parent)
+    box = plain_box(QMessageBox(QMessageBox.Icon.Information, title, summary, parent=parent))
     if details:
         box.setDetailedText("\n".join(details))
     box.exec()

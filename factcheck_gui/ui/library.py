@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from factcheck_gui.domain.model import ArticleSummary, LibraryBatch
 from factcheck_gui.ui.article_view import ARTICLE_MIME, article_mime
+from factcheck_gui.ui.plain import tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -145,10 +146,13 @@ class LibraryModel(QAbstractItemModel):
                 if column == 3:
                     return sum(a.annotations for a in batch.articles)
             elif role == Qt.ItemDataRole.ToolTipRole and column == 0:
-                return f"{batch.batch.name}\n{len(batch.articles)} articles"
+                return tooltip(f"{batch.batch.name}\n{len(batch.articles)} articles")
             return None
         article = self._articles[index.internalId() - 1][index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            shown = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return tooltip(str(shown)) if shown not in (None, "") else None
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return article.title
             if column == 1:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from factcheck_gui.domain.model import Annotation, Article
 from factcheck_gui.ui.article_view import ArticleTextView
+from factcheck_gui.ui.plain import plain_label
 
 EMPTY_HINT = "Double-click an article in the library, or drag it here."
 
@@ -27,14 +28,14 @@ class ArticlePane(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.article: Article | None = None
-        self.title = QLabel(EMPTY_HINT)
+        self.title = plain_label(QLabel(EMPTY_HINT))
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # titles come from articles
         self.title.setWordWrap(True)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.title.setFont(font)
-        self.details = QLabel("")
+        self.details = plain_label(QLabel(""))
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setObjectName("paneDetails")
         self.details.setWordWrap(True)  # narrow panes wrap their header instead of widening

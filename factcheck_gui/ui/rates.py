@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from factcheck_gui.services.rates import ArticleRate
 from factcheck_gui.ui.number_line import CONFLICT_COLOUR
+from factcheck_gui.ui.plain import tooltip
 
 
 class RatesPanel(QWidget):
@@ -59,7 +60,7 @@ class RatesPanel(QWidget):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(rate.reason or text)
+                item.setToolTip(tooltip(rate.reason or text) or "")
                 if rate.flagged:
                     item.setForeground(QColor(CONFLICT_COLOUR))
                 self.table.setItem(row, column, item)
