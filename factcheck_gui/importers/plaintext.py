@@ -15,6 +15,7 @@ import re
 from datetime import date
 
 from factcheck_gui.domain.model import ArticleDraft
+from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.registry import register
 
 TITLE_MAX_CHARS = 160  # a longer first line is a paragraph, not a headline
@@ -40,6 +41,8 @@ def normalise_newlines(text: str) -> str:
 
 @register("text", endings=(".txt", ".text"))
 def read_text_file(text: str, source: str) -> list[ArticleDraft]:
+    if not text.strip():  # Unicode white space too (U+0085, U+2028...), not only ASCII
+        raise ImportProblem("the file holds no text, only white space")
     return [read_plain_text(text, source_name=source)]
 
 

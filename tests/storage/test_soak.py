@@ -52,6 +52,7 @@ def _kill_once(data_dir: Path, annotation_set: Path, seed: int) -> list[str]:
     return [line for line in out.splitlines() if line.startswith("ACK ")]
 
 
+@pytest.mark.timeout(0)  # it scales with --soak-kills; each kill is bounded below
 def test_killed_while_writing_loses_no_acknowledged_write(
     data_dir: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
