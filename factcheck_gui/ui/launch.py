@@ -102,7 +102,11 @@ def _open_or_recover(data_dir: Path | None, *, samples: bool, ask: bool) -> Work
             when = newest.backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
             held = newest.contents
             described = f"{when}, {held.articles} articles, {held.annotations} annotations"
-        answer = dialogs.offer_restore(text=str(damaged), newest=described)
+        text = (
+            f"The database in {folder} is damaged ({damaged.reason}). It was moved aside, "
+            f"untouched, as {damaged.moved_to.name}."
+        )
+        answer = dialogs.offer_restore(text=text, newest=described)
         if answer == "quit":
             raise
         if answer == "restore" and newest is not None:
