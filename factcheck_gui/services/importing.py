@@ -13,12 +13,12 @@ from datetime import datetime
 from pathlib import Path
 
 from factcheck_gui.domain.changes import Changes
+from factcheck_gui.domain.errors import Cancelled
 from factcheck_gui.domain.model import ArticleDraft
 from factcheck_gui.importers import format_for
 from factcheck_gui.importers.decode import decode
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.sources import Failure, collect
-from factcheck_gui.domain.errors import Cancelled
 from factcheck_gui.services.library import LibraryService
 
 Progress = Callable[[int, int, str], None]  # files done, files in all, the current file

@@ -15,7 +15,6 @@ from factcheck_gui.storage.database import Database
 from factcheck_gui.storage.tables import ArticleRow, BatchRow
 
 
-
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
