@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,15 @@ from pathlib import Path
 from factcheck_gui import __version__
 from factcheck_gui.domain.errors import NotFound, UserError
 from factcheck_gui.domain.figures import format_number
-from factcheck_gui.services.workspace import DATA_DIR_ENV, Workspace, open_workspace
+from factcheck_gui.logs import LEVELS, log_start, one_line, setup_logging, where_details_are
+from factcheck_gui.services.workspace import (
+    DATA_DIR_ENV,
+    Workspace,
+    default_data_dir,
+    open_workspace,
+)
+
+log = logging.getLogger("factcheck_gui.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         default=argparse.SUPPRESS,
         help="do not load the sample batch into a new, empty database",
+    )
+    common.add_argument(
+        "--log-level",
+        choices=list(LEVELS),
+        default=argparse.SUPPRESS,
+        help="how much goes to the log file (default: info)",
     )
     parser = argparse.ArgumentParser(
         prog="factcheck",
@@ -123,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
+    setup_logging(getattr(args, "log_level", "info"))
+    log_start(_command_name(args), getattr(args, "data_dir", None) or default_data_dir())
     try:
         if command == "gui":
             return _gui(args)
@@ -152,15 +169,29 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
             return _list(workspace, as_json=args.json)
     except UserError as error:
+        log.warning("%s", error)
         print(f"factcheck: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug: one line here, the traceback in the log
+        log.exception("unexpected error in `factcheck %s`", _command_name(args))
+        print(
+            f"factcheck: something went wrong ({one_line(error)}); {where_details_are()}; "
+            "please report it",
+            file=sys.stderr,
+        )
+        return 2
 
 
 def gui_main() -> int:
     """The ``factcheck-gui`` entry point: ``factcheck gui`` with the same options."""
     return main(["gui", *sys.argv[1:]])
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    action = getattr(args, "action", None)
+    return " ".join(str(x) for x in (args.command or "gui", action) if x)
 
 
 class _workspace:

@@ -1,4 +1,4 @@
-"""Every test gets a fresh data folder; Qt never needs a display."""
+"""Every test gets a fresh data folder and log folder; Qt never needs a display."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from factcheck_gui.logs import LOG_DIR_ENV  # noqa: E402
 from factcheck_gui.services.workspace import (  # noqa: E402
     DATA_DIR_ENV,
     Workspace,
@@ -23,7 +24,13 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
     return folder
+
+
+@pytest.fixture
+def log_dir(data_dir: Path) -> Path:
+    return data_dir.parent / "logs"
 
 
 @pytest.fixture
