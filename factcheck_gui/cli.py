@@ -6,6 +6,7 @@ A user's mistake ends with one line on stderr and exit status 1, never a traceba
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
@@ -22,6 +23,15 @@ from factcheck_gui.services.workspace import (
     default_data_dir,
     open_workspace,
 )
+
+# Commands that write own the data folder while they run (a subcommand's own subcommand is
+# ``args.action``); they are refused while the window has the folder open. The others only
+# read and work beside the window. Each says how to do the same from the window.
+WRITE_COMMANDS = {
+    "import": "import from the window (File → Import…)",
+    "backup create": "let the window make its backups (it does, before anything risky)",
+    "backup restore": "restore from the window (File → Restore from backup…)",
+}
 
 log = logging.getLogger("factcheck_gui.cli")
 
@@ -145,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _gui(args)
         if command == "parse-figure":
             return _parse_figure(args.text, as_json=args.json)
-        with _workspace(args) as workspace:
+        with _owning(args), _workspace(args) as workspace:
             if command == "import":
                 from factcheck_gui.cli_exchange import run_import
 
@@ -192,6 +202,17 @@ def gui_main() -> int:
 def _command_name(args: argparse.Namespace) -> str:
     action = getattr(args, "action", None)
     return " ".join(str(x) for x in (args.command or "gui", action) if x)
+
+
+def _owning(args: argparse.Namespace) -> contextlib.AbstractContextManager[object]:
+    """Own the data folder while a command that writes runs; nothing for one that reads."""
+    name = _command_name(args)
+    if name not in WRITE_COMMANDS:
+        return contextlib.nullcontext()
+    from factcheck_gui.services.ownership import own_for_command
+
+    folder = getattr(args, "data_dir", None) or default_data_dir()
+    return own_for_command(folder, name, in_the_window=WRITE_COMMANDS[name])
 
 
 class _workspace:

@@ -24,13 +24,15 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv(DATA_DIR_ENV, str(folder))
-    monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
     return folder
 
 
-@pytest.fixture
-def log_dir(data_dir: Path) -> Path:
-    return data_dir.parent / "logs"
+@pytest.fixture(autouse=True)
+def log_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Beside, not inside, the test's tmp_path (tests list what they wrote there)."""
+    folder = tmp_path_factory.mktemp("logs")
+    monkeypatch.setenv(LOG_DIR_ENV, str(folder))
+    return folder
 
 
 @pytest.fixture
