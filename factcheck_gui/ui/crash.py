@@ -5,7 +5,8 @@ running, and every change already made is stored.
 PySide6 hands an exception raised in a slot to ``sys.excepthook`` and carries on, so a
 broken slot on a timer or a repeated signal raises again and again: the dialog is shown once
 per kind of error (its type and where it was raised) in ``QUIET_SECONDS``, never while one is
-open, and not within ``GAP_SECONDS`` of the last one; the others are only logged.
+open, and not within ``GAP_SECONDS`` of the last one; the others are only logged, the
+repeats of one kind in ``QUIET_SECONDS`` as one line each.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ class CrashReporter(QObject):
         self._showing = False
         self._shown_at: dict[str, float] = {}
         self._last_closed = float("-inf")
+        self._log_lock = threading.Lock()
+        self._logged_at: dict[str, float] = {}
         self.shown = 0
         self.suppressed = 0
 
@@ -92,20 +95,33 @@ class CrashReporter(QObject):
         kind, error, tb = info
         try:
             where = f" in thread {thread}" if thread else ""
-            log.error("unexpected error%s", where, exc_info=info)
             frames = traceback.extract_tb(tb)
             place = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "?"
+            signature = f"{kind.__name__} at {place}"
+            if self._first_in_a_while(signature):
+                log.error("unexpected error%s", where, exc_info=info)
+            else:  # a storm would push the first traceback out of the rotated log
+                log.error("unexpected error%s again, %s: %s", where, place, one_line(error))
             details = "".join(traceback.format_exception(kind, error, tb))
-            self._arrived.emit(f"{kind.__name__} at {place}", one_line(error), details)
+            self._arrived.emit(signature, one_line(error), details)
         except Exception:  # the hook itself must never raise (nor loop)
             sys.__excepthook__(kind, error, tb)
+
+    def _first_in_a_while(self, signature: str) -> bool:
+        """Whether this kind of error has not been logged in full for ``QUIET_SECONDS``."""
+        now = self._clock()
+        with self._log_lock:
+            if now - self._logged_at.get(signature, float("-inf")) < QUIET_SECONDS:
+                return False
+            self._logged_at[signature] = now
+            return True
 
     def _show(self, signature: str, summary: str, details: str) -> None:
         now = self._clock()
         recently = now - self._shown_at.get(signature, float("-inf")) < QUIET_SECONDS
         if self._showing or recently or now - self._last_closed < GAP_SECONDS:
             self.suppressed += 1
-            log.info("not shown again (%d so far): %s", self.suppressed, summary)
+            log.debug("not shown again (%d so far): %s", self.suppressed, summary)
             return
         self._shown_at[signature] = now
         self._showing = True
