@@ -6,7 +6,9 @@ A user's mistake ends with one line on stderr and exit status 1, never a traceba
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +16,25 @@ from pathlib import Path
 from factcheck_gui import __version__
 from factcheck_gui.domain.errors import NotFound, UserError
 from factcheck_gui.domain.figures import format_number
-from factcheck_gui.services.workspace import DATA_DIR_ENV, Workspace, open_workspace
+from factcheck_gui.logs import LEVELS, log_start, one_line, setup_logging, where_details_are
+from factcheck_gui.services.workspace import (
+    DATA_DIR_ENV,
+    Workspace,
+    default_data_dir,
+    open_workspace,
+)
+
+# Commands that write own the data folder while they run (a subcommand's own subcommand is
+# ``args.action``); they are refused while the window has the folder open. The others only
+# read and work beside the window. Each says how to do the same from the window.
+WRITE_COMMANDS = {
+    "import": "import from the window (File → Import…)",
+    "backup create": "let the window make its backups (it does, before anything risky)",
+    "backup restore": "restore from the window (File → Restore from backup…)",
+    "backup keep": "close the window first, then set it",
+}
+
+log = logging.getLogger("factcheck_gui.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         default=argparse.SUPPRESS,
         help="do not load the sample batch into a new, empty database",
+    )
+    common.add_argument(
+        "--log-level",
+        choices=list(LEVELS),
+        default=argparse.SUPPRESS,
+        help="how much goes to the log file (default: info)",
     )
     parser = argparse.ArgumentParser(
         prog="factcheck",
@@ -126,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
+    setup_logging(getattr(args, "log_level", "info"))
+    log_start(_command_name(args), getattr(args, "data_dir", None) or default_data_dir())
     try:
         if command == "gui":
             return _gui(args)
@@ -134,8 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "backup":
             from factcheck_gui import cli_backup
 
-            return cli_backup.run(args)
-        with _workspace(args) as workspace:
+            with _owning(args):
+                return cli_backup.run(args)
+        with _owning(args), _workspace(args) as workspace:
             if command == "import":
                 from factcheck_gui.cli_exchange import run_import
 
@@ -159,15 +188,40 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
             return _list(workspace, as_json=args.json)
     except UserError as error:
+        log.warning("%s", error)
         print(f"factcheck: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug: one line here, the traceback in the log
+        log.exception("unexpected error in `factcheck %s`", _command_name(args))
+        print(
+            f"factcheck: something went wrong ({one_line(error)}); {where_details_are()}; "
+            "please report it",
+            file=sys.stderr,
+        )
+        return 2
 
 
 def gui_main() -> int:
     """The ``factcheck-gui`` entry point: ``factcheck gui`` with the same options."""
     return main(["gui", *sys.argv[1:]])
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    action = getattr(args, "backup_action", None)
+    return " ".join(str(x) for x in (args.command or "gui", action) if x)
+
+
+def _owning(args: argparse.Namespace) -> contextlib.AbstractContextManager[object]:
+    """Own the data folder while a command that writes runs; nothing for one that reads."""
+    name = _command_name(args)
+    if name not in WRITE_COMMANDS:
+        return contextlib.nullcontext()
+    from factcheck_gui.services.ownership import own_for_command
+
+    folder = getattr(args, "data_dir", None) or default_data_dir()
+    return own_for_command(folder, name, in_the_window=WRITE_COMMANDS[name])
 
 
 class _workspace:

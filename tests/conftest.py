@@ -1,4 +1,4 @@
-"""Every test gets a fresh data folder; Qt never needs a display."""
+"""Every test gets a fresh data, log and config folder; Qt never needs a display."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from factcheck_gui.logs import LOG_DIR_ENV  # noqa: E402
+from factcheck_gui.services.places import CONFIG_DIR_ENV  # noqa: E402
 from factcheck_gui.services.workspace import (  # noqa: E402
     DATA_DIR_ENV,
     Workspace,
@@ -23,6 +25,21 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def log_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Beside, not inside, the test's tmp_path (tests list what they wrote there)."""
+    folder = tmp_path_factory.mktemp("logs")
+    monkeypatch.setenv(LOG_DIR_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(folder))
     return folder
 
 

@@ -38,6 +38,21 @@ def error(*, title: str, text: str) -> None:
     plain_box(QMessageBox(QMessageBox.Icon.Critical, title, text)).exec()
 
 
+def notice(*, title: str, text: str) -> None:
+    """A message before this process has a window (another one is already open)."""
+    QMessageBox.information(None, title, text)
+
+
+def crash(*, parent: QWidget | None, text: str, details: str) -> None:
+    """Something unexpected went wrong; the window keeps running. The traceback is behind
+    Show Details (and in the log)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, "factcheck: something went wrong", text, parent=parent
+    )
+    box.setDetailedText(details)
+    box.exec()
+
+
 def confirm(*, parent: QWidget, title: str, text: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)

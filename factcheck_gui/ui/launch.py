@@ -12,6 +12,7 @@ from factcheck_gui.domain.errors import UserError
 if TYPE_CHECKING:  # Qt is imported only once the display is known to work
     from factcheck_gui.services.workspace import Workspace
     from factcheck_gui.ui.main_window import MainWindow
+    from factcheck_gui.ui.session import GuiSession
 
 SCREENSHOT_SIZE = (1400, 900)
 
@@ -36,13 +37,27 @@ def launch(*, data_dir: Path | None, samples: bool, screenshot: Path | None) -> 
     if screenshot is not None and screenshot.suffix.lower() != ".png":
         raise UserError(f"{screenshot} does not end in .png; name a PNG file for --screenshot")
     try:
-        from PySide6.QtGui import QIcon
+        from PySide6.QtGui import QIcon  # noqa: F401  (does Qt load at all?)
         from PySide6.QtWidgets import QApplication
     except ImportError as error:
         raise UserError(
             f"Qt cannot start ({error}); install Qt's system libraries "
             "(see README: Setting up by hand) and try again"
         ) from None
+    from factcheck_gui.ui.session import GuiSession
+
+    existing = QApplication.instance()
+    _app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    with GuiSession(data_dir, screenshot=screenshot is not None) as session:
+        return _run(session, data_dir=data_dir, samples=samples, screenshot=screenshot)
+
+
+def _run(
+    session: GuiSession, *, data_dir: Path | None, samples: bool, screenshot: Path | None
+) -> int:
+    """The window's life, while ``session`` owns the data folder."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
 
     from factcheck_gui import APP_NAME
     from factcheck_gui.bundled import bundled_folder
@@ -70,6 +85,7 @@ def launch(*, data_dir: Path | None, samples: bool, screenshot: Path | None) -> 
         if screenshot is not None:
             return save_screenshot(MainWindow(AppContext(workspace), settings_dir=None), screenshot)
         window = create_main_window(workspace)
+        session.serve(window)
         window.show()
         window.restoring.start_backup()
         status = app.exec()

@@ -1,5 +1,6 @@
-"""The window's saved layout: geometry, docks, splitters and the articles open in panes,
-kept in ``window.ini`` in the data folder."""
+"""The window's saved layout, kept in ``window.ini`` in the user's config folder (never in
+a data folder): geometry, docks and splitters are the user's; the articles open in panes
+name ids of one database, so they are kept per data folder, in a group named by its key."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
+from factcheck_gui.services.places import default_config_dir, folder_key
+
 if TYPE_CHECKING:
     from factcheck_gui.ui.main_window import MainWindow
 
@@ -15,16 +18,33 @@ SETTINGS_FILE = "window.ini"
 
 
 class SavedLayout:
-    def __init__(self, folder: Path) -> None:
-        self._settings = QSettings(str(folder / SETTINGS_FILE), QSettings.Format.IniFormat)
+    """The layout of the window on the data folder ``folder``."""
+
+    def __init__(self, folder: Path, *, config_dir: Path | None = None) -> None:
+        config = config_dir if config_dir is not None else default_config_dir()
+        self._settings = QSettings(str(config / SETTINGS_FILE), QSettings.Format.IniFormat)
+        self._group = f"data-{folder_key(folder)}"
 
     def restore(self, window: MainWindow) -> bool:
-        """The last session's layout and panes; False when there is none."""
+        """The last session's layout, and the panes last open on this data folder; False
+        when this folder has none (the window then opens its first articles)."""
         s = self._settings
-        if s.value("geometry") is None:
+        if s.value("geometry") is not None:
+            window.restoreGeometry(s.value("geometry"))
+            window.restoreState(s.value("state"))
+        for name, splitter in window.splitters().items():
+            if s.value(name) is not None:
+                splitter.restoreState(s.value(name))
+        s.beginGroup(self._group)
+        try:
+            return self._restore_panes(window)
+        finally:
+            s.endGroup()
+
+    def _restore_panes(self, window: MainWindow) -> bool:
+        s = self._settings
+        if s.value("panes") is None:
             return False
-        window.restoreGeometry(s.value("geometry"))
-        window.restoreState(s.value("state"))
         ids = [
             int(x) for x in (s.value("panes") or "").split(",") if x.strip().lstrip("-").isdigit()
         ]
@@ -36,9 +56,6 @@ class SavedLayout:
         sizes = s.value("paneSizes")
         if sizes:
             window.panes.setSizes([int(x) for x in str(sizes).split(",") if x.isdigit()])
-        for name, splitter in window.splitters().items():
-            if s.value(name) is not None:
-                splitter.restoreState(s.value(name))
         current = int(s.value("currentPane") or 0)
         if 0 <= current < len(window.panes.panes):
             window.panes.set_current(window.panes.panes[current])
@@ -56,7 +73,9 @@ class SavedLayout:
     def save_panes(self, window: MainWindow) -> None:
         s = self._settings
         panes = window.panes
+        s.beginGroup(self._group)
         s.setValue("panes", ",".join(str(p.article_id or -1) for p in panes.panes))
         s.setValue("paneSizes", ",".join(str(x) for x in panes.sizes()))
         current = panes.current
         s.setValue("currentPane", panes.panes.index(current) if current in panes.panes else 0)
+        s.endGroup()

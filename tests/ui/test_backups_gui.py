@@ -83,7 +83,11 @@ def test_a_damaged_database_at_start_offers_the_newest_good_backup(
     monkeypatch.setattr(dialogs, "offer_restore", lambda **kw: asked.append(kw) or "restore")
     ws = _open_or_recover(data_dir, samples=True, ask=True)
     try:
-        assert "is damaged" in asked[0]["text"] and ".damaged-" in asked[0]["text"] and "38 annotations" in asked[0]["newest"]
+        assert (
+            "is damaged" in asked[0]["text"]
+            and ".damaged-" in asked[0]["text"]
+            and "38 annotations" in asked[0]["newest"]
+        )
         assert len(ws.annotations.for_article(1)) == 8
         assert backup.id in {i.backup.id for i in backups_in(data_dir)}
     finally:
