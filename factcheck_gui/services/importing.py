@@ -12,20 +12,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.changes import Changes
+from factcheck_gui.domain.errors import Cancelled
 from factcheck_gui.domain.model import ArticleDraft
 from factcheck_gui.importers import format_for
 from factcheck_gui.importers.decode import decode
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.sources import Failure, collect
-from factcheck_gui.domain.errors import Cancelled
 from factcheck_gui.services.library import LibraryService
 
 Progress = Callable[[int, int, str], None]  # files done, files in all, the current file
-
-
-def _never() -> bool:
-    return False
 
 
 def _quiet(_done: int, _total: int, _current: str) -> None:
@@ -84,29 +81,28 @@ def import_articles(
     *,
     batch_name: str | None = None,
     progress: Progress = _quiet,
-    cancelled: Callable[[], bool] = _never,
+    cancel: CancelToken | None = None,
 ) -> ImportReport:
+    """Read every file, then store them as one batch; ``cancel`` (checked between files and
+    before the commit) makes it store nothing and report so."""
     paths = list(paths)
+    token = cancel if cancel is not None else CancelToken()
     report = ImportReport()
     drafts: list[ArticleDraft] = []
-    with collect(paths) as sources:
-        report.failed.extend(sources.failures)
-        total = len(sources.files)
-        for done, source in enumerate(sources.files):
-            if cancelled():
-                return ImportReport(cancelled=True)
-            progress(done, total, source.name)
-            try:
-                drafts.extend(read_source(source.name, source.read()))
-            except ImportProblem as problem:
-                report.failed.append(Failure(source.name, str(problem)))
-        progress(total, total, "")
-    if cancelled():
-        return ImportReport(cancelled=True)
     try:
-        added = library.add_batch(
-            batch_name or default_batch_name(paths), drafts, cancelled=cancelled
-        )
+        with collect(paths) as sources:
+            report.failed.extend(sources.failures)
+            total = len(sources.files)
+            for done, source in enumerate(sources.files):
+                token.check()
+                progress(done, total, source.name)
+                try:
+                    drafts.extend(read_source(source.name, source.read()))
+                except ImportProblem as problem:
+                    report.failed.append(Failure(source.name, str(problem)))
+            progress(total, total, "")
+        token.check()
+        added = library.add_batch(batch_name or default_batch_name(paths), drafts, cancel=token)
     except Cancelled:
         return ImportReport(cancelled=True)
     report.batch = added.batch.name if added.batch else None

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.services.exporting import ExportReport, export
 from factcheck_gui.services.importing import ImportReport, import_articles
@@ -50,8 +51,8 @@ class Exchange(QObject):
     def import_paths(self, paths: list[Path]) -> None:
         library = self._context.workspace.library
 
-        def work(progress: Any, cancelled: Callable[[], bool]) -> tuple[ImportReport, Any]:
-            report = import_articles(library, paths, progress=progress, cancelled=cancelled)
+        def work(progress: Any, cancel: CancelToken) -> tuple[ImportReport, Any]:
+            report = import_articles(library, paths, progress=progress, cancel=cancel)
             # Read the new library here too, so the window need not query it on its thread.
             return report, library.batches() if report.changes.library else None
 
@@ -85,7 +86,11 @@ class Exchange(QObject):
         if path is None:
             return
         db = self._context.workspace.db
-        self._start("Importing annotation set", lambda _p, _c: merge_file(db, path), self._merged)
+        self._start(
+            "Importing annotation set",
+            lambda _progress, cancel: merge_file(db, path, cancel=cancel),
+            self._merged,
+        )
 
     def _merged(self, report: MergeReport) -> None:
         self._context.notify(report.changes)
@@ -108,13 +113,14 @@ class Exchange(QObject):
         if request is None:
             return
 
-        def work(_progress: Any, _cancelled: Any) -> ExportReport:
+        def work(_progress: Any, cancel: CancelToken) -> ExportReport:
             return export(
                 workspace,
                 request.path,
                 format_name=request.format_name,
                 scope=request.scope,
                 include_text=request.include_text,
+                cancel=cancel,
             )
 
         self._start(
