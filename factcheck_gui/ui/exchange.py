@@ -71,14 +71,19 @@ class Exchange(QObject):
             text=f"{len(report.versions)} imported article(s) are new versions of stored ones. "
             "Copy the old versions' annotations onto them (re-anchored to the new text)?",
         ):
-            changes = Changes()
-            lines = []
-            for new_id, _old in report.versions:
-                result = carry_over(self._context.workspace.db, new_id)
-                changes = changes | result.changes
-                lines.append(result.summary())
-            self._context.notify(changes)
-            self._status(" ".join(lines))
+            lines: list[str] = []
+
+            def carry() -> Changes:
+                changes = Changes()
+                for new_id, _old in report.versions:
+                    result = carry_over(self._context.workspace.db, new_id)
+                    changes = changes | result.changes
+                    lines.append(result.summary())
+                return changes
+
+            if self._context.save("Carry annotations over", carry):
+                self._context.fence("annotations were carried over to new versions")
+                self._status(" ".join(lines))
 
     # -- annotation sets ------------------------------------------------------------------------
     def import_annotation_set(self) -> None:
@@ -94,6 +99,8 @@ class Exchange(QObject):
 
     def _merged(self, report: MergeReport) -> None:
         self._context.notify(report.changes)
+        if not report.changes.empty:
+            self._context.fence(f"the annotation set {report.source} was merged")
         self._status(report.summary())
         dialogs.report(
             parent=self._window,
