@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from factcheck_gui.domain.changes import Changes
@@ -92,7 +92,7 @@ class AppContext(QObject):
     ) -> None:
         """Tell the user ``what`` was not stored and why; Retry only where it can help."""
         if isinstance(error, StorageFailure):
-            log.warning("%s not saved: %s", what, error, exc_info=error)
+            log.warning("%s: %s", what, error)
         helps = isinstance(error, StorageFailure) and error.retryable
         message = f"{what}: {error}" if isinstance(error, StorageFailure) else str(error)
         self.problem.emit(message)
@@ -133,16 +133,32 @@ class AppContext(QObject):
 
         def again() -> None:
             if stack.index() == index:
-                (stack.undo if undoing else stack.redo)()
+                (self.undo if undoing else self.redo)()
 
         verb = "Undo" if undoing else "Redo"
         self.report(error, what=f"{verb} “{adapter.text()}”", retry=again)
 
-    def _index_changed(self, index: int) -> None:
-        if self._put_back is None or self._put_back[0] == index:
+    def undo(self) -> None:
+        """Undo one step; one the store refuses leaves the stack where the database is."""
+        self.undo_stack.undo()
+        self._put_stack_back()
+
+    def redo(self) -> None:
+        self.undo_stack.redo()
+        self._put_stack_back()
+
+    def _index_changed(self, _index: int) -> None:
+        if self._put_back is not None:  # QUndoStack.undo() called directly: right after it
+            QTimer.singleShot(0, self._put_stack_back)
+
+    def _put_stack_back(self) -> None:
+        """Never from inside QUndoStack's own signals: moving it from there crashed Qt."""
+        if self._put_back is None:
             return
         wanted, adapter = self._put_back
         self._put_back = None
+        if self.undo_stack.index() == wanted:
+            return
         adapter.skip_next = True  # setIndex runs the step back; it never happened
         try:
             self.undo_stack.setIndex(wanted)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -36,7 +37,14 @@ class _Worker(QObject):
     def __init__(self, work: Work) -> None:
         super().__init__()
         self._work = work
-        self.token = CancelToken(on_commit=self.committing.emit)
+        worker = weakref.ref(self)  # no cycle through the token: PySide wrappers in a cycle
+        # are freed by the garbage collector at a random later time, which crashed Qt
+
+        def committing() -> None:
+            if (alive := worker()) is not None:
+                alive.committing.emit()
+
+        self.token = CancelToken(on_commit=committing)
         self._last = 0.0
 
     @Slot()

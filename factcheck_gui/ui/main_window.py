@@ -150,6 +150,9 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action, step in ((undo, self.context.undo), (redo, self.context.redo)):
+            action.triggered.disconnect()  # through the context: a refused step is put back
+            action.triggered.connect(step)
         self.addActions([undo, redo])
         self.undo_action, self.redo_action = undo, redo
 
