@@ -28,7 +28,13 @@ class AnnotationStore(Protocol):
 
     def create(self, new: NewAnnotation) -> tuple[Annotation, Changes]: ...
 
-    def update(self, annotation_id: str, values: Mapping[str, Any]) -> Changes: ...
+    def update(
+        self,
+        annotation_id: str,
+        values: Mapping[str, Any],
+        *,
+        expect: Mapping[str, Any] | None = None,
+    ) -> Changes: ...
 
     def delete(self, annotation_id: str) -> tuple[Removal, Changes]: ...
 
@@ -70,7 +76,12 @@ class CreateAnnotation:
 
 
 class EditAnnotation:
-    """Set some editable fields; consecutive edits of one note merge into one step."""
+    """Set some editable fields; consecutive edits of one note merge into one step.
+
+    Undo and redo are compare-and-set: each expects the edited fields as the last step left
+    them, so one never writes remembered values over a newer edit that came from elsewhere
+    (a merge, an import). (Not the modified time: our own later steps, undone, move it.)
+    """
 
     def __init__(self, store: AnnotationStore, annotation_id: str, values: Mapping[str, Any]):
         unknown = set(values) - EDITABLE_FIELDS
@@ -80,17 +91,25 @@ class EditAnnotation:
         self.annotation_id = annotation_id
         self._values = dict(values)
         self._before: dict[str, Any] | None = None
+        self._left: dict[str, Any] | None = None  # what the last do/undo left stored
         self.label = _edit_label(self._values)
 
     def do(self) -> Changes:
-        if self._before is None:
+        if self._before is None:  # the first time (a refused one is tried afresh)
             current = self._store.get_annotation(self.annotation_id)
-            self._before = {name: getattr(current, name) for name in self._values}
-        return self._store.update(self.annotation_id, self._values)
+            before = {name: getattr(current, name) for name in self._values}
+            changes = self._store.update(self.annotation_id, self._values)
+            self._before = before
+        else:  # redo
+            changes = self._store.update(self.annotation_id, self._values, expect=self._left)
+        self._left = self._stored()
+        return changes
 
     def undo(self) -> Changes:
         assert self._before is not None, "undo before do"
-        return self._store.update(self.annotation_id, self._before)
+        changes = self._store.update(self.annotation_id, self._before, expect=self._left)
+        self._left = self._stored()
+        return changes
 
     def merge(self, later: Command) -> bool:
         if (
@@ -99,8 +118,13 @@ class EditAnnotation:
             and set(later._values) == set(self._values) == {"note"}
         ):
             self._values = dict(later._values)
+            self._left = later._left
             return True
         return False
+
+    def _stored(self) -> dict[str, Any]:
+        current = self._store.get_annotation(self.annotation_id)
+        return {name: getattr(current, name) for name in self._values}
 
 
 class DeleteAnnotation:

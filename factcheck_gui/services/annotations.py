@@ -83,13 +83,27 @@ class AnnotationService:
             articles=frozenset({annotation.article_id}), added=frozenset({annotation.id})
         )
 
-    def update(self, annotation_id: str, values: Mapping[str, Any]) -> Changes:
+    def update(
+        self,
+        annotation_id: str,
+        values: Mapping[str, Any],
+        *,
+        expect: Mapping[str, Any] | None = None,
+    ) -> Changes:
+        """Set ``values``; with ``expect``, only if the annotation still has those values
+        (compare-and-set in the same transaction: undo never overwrites a newer edit)."""
         unknown = set(values) - EDITABLE_FIELDS
         if unknown:
             raise UserError(f"these fields cannot be edited: {', '.join(sorted(unknown))}")
         with self._db.transaction() as session:
             row = _row(session, annotation_id)
             current = _current(session, annotation_id)
+            if expect is not None and any(getattr(current, k) != v for k, v in expect.items()):
+                raise UserError(
+                    f"Cannot undo or redo this edit: “{_short(current.quote)}” was changed "
+                    "since (by an import, a merge or another window); its newer values were "
+                    "kept. Edit it by hand if needed."
+                )
             clean = _clean_values(values)
             edited = replace(current, **clean)
             if edited.kind is Kind.FIGURE and edited.value is None and "value" not in clean:
@@ -171,6 +185,11 @@ def with_interval(annotation: Annotation) -> Annotation:
     kind = HEDGES.get((annotation.hedge or "").casefold(), "plain")
     low, high = interval(annotation.value, implied_step(annotation.value), kind)
     return replace(annotation, low=low, high=high, vague=False)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _number(name: str, raw: object) -> float:

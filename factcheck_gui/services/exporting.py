@@ -7,8 +7,10 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
-from factcheck_gui.domain.errors import UserError
+from factcheck_gui.domain.cancel import CancelToken
+from factcheck_gui.domain.errors import Cancelled, UserError
 from factcheck_gui.exporters import EXPORTERS, ExportFormat, ExportSet, format_for_path
 from factcheck_gui.services.workspace import Workspace
 from factcheck_gui.storage import repository as repo
@@ -35,8 +37,11 @@ class ExportReport:
     format: str
     articles: int
     annotations: int
+    cancelled: bool = False
 
     def summary(self) -> str:
+        if self.cancelled:
+            return f"Export cancelled; {self.path} was not written."
         return (
             f"Wrote {self.annotations} annotation{'s' * (self.annotations != 1)} on "
             f"{self.articles} article{'s' * (self.articles != 1)} to {self.path} ({self.format})."
@@ -91,15 +96,41 @@ def export(
     format_name: str | None = None,
     scope: Scope = Scope(),
     include_text: bool = True,
+    cancel: CancelToken | None = None,
 ) -> ExportReport:
+    """Write the file whole or not at all; ``cancel`` is checked while writing and committed
+    to right before the rename, so a cancelled export leaves no file (and no temporary)."""
     fmt = choose_format(path, format_name)
-    data = gather(workspace, scope, include_text=include_text)
-    write_atomically(path, fmt, data)
+    try:
+        data = gather(workspace, scope, include_text=include_text)
+        if cancel is not None:
+            cancel.check()
+        write_atomically(path, fmt, data, cancel=cancel)
+    except Cancelled:
+        return ExportReport(path, fmt.name, 0, 0, cancelled=True)
     return ExportReport(path, fmt.name, len(data.articles), len(data.annotations))
 
 
-def write_atomically(path: Path, fmt: ExportFormat, data: ExportSet) -> None:
-    """Write beside the target and rename over it: a failed export leaves no partial file."""
+class _CheckedWriter:
+    """A text file that checks for Cancel at each write the exporter makes."""
+
+    def __init__(self, out: TextIO, token: CancelToken) -> None:
+        self._out = out
+        self._token = token
+
+    def write(self, text: str) -> int:
+        self._token.check()
+        return self._out.write(text)
+
+    def __getattr__(self, name: str) -> object:  # csv and json need only write; the rest
+        return getattr(self._out, name)
+
+
+def write_atomically(
+    path: Path, fmt: ExportFormat, data: ExportSet, *, cancel: CancelToken | None = None
+) -> None:
+    """Write beside the target and rename over it: a failed or cancelled export leaves no
+    partial file."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(f"the folder {folder} does not exist; create it or choose another")
@@ -111,7 +142,9 @@ def write_atomically(path: Path, fmt: ExportFormat, data: ExportSet) -> None:
         ) from None
     try:
         with os.fdopen(handle, "w", encoding=fmt.encoding, newline=fmt.newline) as out:
-            fmt.write(out, data)
+            fmt.write(out if cancel is None else _CheckedWriter(out, cancel), data)  # type: ignore[arg-type]
+        if cancel is not None:
+            cancel.commit_or_raise()  # the point of no return: the rename
         os.replace(temporary, path)
     except OSError as error:
         raise UserError(f"cannot write {path} ({error.strerror})") from None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.errors import Cancelled
 from factcheck_gui.domain.model import ArticleDraft
@@ -25,10 +26,6 @@ from factcheck_gui.services.library import LibraryService
 _log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]  # files done, files in all, the current file
-
-
-def _never() -> bool:
-    return False
 
 
 def _quiet(_done: int, _total: int, _current: str) -> None:
@@ -87,32 +84,31 @@ def import_articles(
     *,
     batch_name: str | None = None,
     progress: Progress = _quiet,
-    cancelled: Callable[[], bool] = _never,
+    cancel: CancelToken | None = None,
 ) -> ImportReport:
+    """Read every file, then store them as one batch; ``cancel`` (checked between files and
+    before the commit) makes it store nothing and report so."""
     paths = list(paths)
+    token = cancel if cancel is not None else CancelToken()
     report = ImportReport()
     drafts: list[ArticleDraft] = []
-    with collect(paths) as sources:
-        report.failed.extend(sources.failures)
-        total = len(sources.files)
-        for done, source in enumerate(sources.files):
-            if cancelled():
-                return ImportReport(cancelled=True)
-            progress(done, total, source.name)
-            try:
-                drafts.extend(read_source(source.name, source.read()))
-            except ImportProblem as problem:
-                report.failed.append(Failure(source.name, str(problem)))
-            except Exception as error:  # a reader's bug must cost this file only
-                _log.exception("reading %s failed", source.name)
-                report.failed.append(Failure(source.name, _internal_error(error)))
-        progress(total, total, "")
-    if cancelled():
-        return ImportReport(cancelled=True)
     try:
-        added = library.add_batch(
-            batch_name or default_batch_name(paths), drafts, cancelled=cancelled
-        )
+        with collect(paths) as sources:
+            report.failed.extend(sources.failures)
+            total = len(sources.files)
+            for done, source in enumerate(sources.files):
+                token.check()
+                progress(done, total, source.name)
+                try:
+                    drafts.extend(read_source(source.name, source.read()))
+                except ImportProblem as problem:
+                    report.failed.append(Failure(source.name, str(problem)))
+                except Exception as error:  # a reader's bug must cost this file only
+                    _log.exception("reading %s failed", source.name)
+                    report.failed.append(Failure(source.name, _internal_error(error)))
+            progress(total, total, "")
+        token.check()
+        added = library.add_batch(batch_name or default_batch_name(paths), drafts, cancel=token)
     except Cancelled:
         return ImportReport(cancelled=True)
     report.batch = added.batch.name if added.batch else None

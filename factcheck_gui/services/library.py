@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.changes import Changes
-from factcheck_gui.domain.errors import Cancelled, NotFound
+from factcheck_gui.domain.errors import NotFound
 from factcheck_gui.domain.model import Article, ArticleDraft, ArticleSummary, Batch, LibraryBatch
 from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.database import Database
@@ -65,14 +66,15 @@ class LibraryService:
         name: str,
         drafts: Sequence[ArticleDraft],
         *,
-        cancelled: Callable[[], bool] | None = None,
+        cancel: CancelToken | None = None,
     ) -> BatchAdded:
         """Store a batch of articles in one transaction.
 
         A text already stored (or met earlier in ``drafts``) is skipped as a duplicate; an
         article whose URL is stored with another text is kept as a new version linked to
-        the newest stored one. ``cancelled`` is polled between chunks: when it answers
-        True, everything is rolled back and ``Cancelled`` is raised.
+        the newest stored one. ``cancel`` is checked between chunks and committed to before
+        the transaction commits: once cancelled, everything is rolled back and
+        ``Cancelled`` is raised.
         """
         hashes = [text_sha256(d.text) for d in drafts]
         with self._db.transaction() as session:
@@ -105,14 +107,16 @@ class LibraryService:
                     }
                 )
             if not rows:
+                if cancel is not None:
+                    cancel.commit_or_raise()
                 return BatchAdded(None, (), (), tuple(duplicates), (), Changes())
             batch = BatchRow(name=name, imported=datetime.now(UTC))
             session.add(batch)
             session.flush()
             ids: list[int] = []
             for start in range(0, len(rows), INSERT_CHUNK):
-                if cancelled is not None and cancelled():
-                    raise Cancelled()
+                if cancel is not None:
+                    cancel.check()
                 chunk = rows[start : start + INSERT_CHUNK]
                 for row in chunk:
                     row["batch_id"] = batch.id
@@ -122,6 +126,8 @@ class LibraryService:
                 for new_id, row in zip(ids, rows, strict=True)
                 if row["replaces_id"] is not None
             )
+            if cancel is not None:
+                cancel.commit_or_raise()  # the point of no return: the commit below
             return BatchAdded(
                 batch=repo.to_batch(batch),
                 article_ids=tuple(ids),

@@ -16,8 +16,9 @@ from typing import Any
 from sqlmodel import Session
 
 from factcheck_gui.domain.anchoring import Anchor, QuoteSelector, place
+from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.changes import Changes
-from factcheck_gui.domain.errors import UserError
+from factcheck_gui.domain.errors import Cancelled, UserError
 from factcheck_gui.domain.model import FIGURE_FIELDS, Annotation
 from factcheck_gui.importers.annotation_set import (
     AnnotationSet,
@@ -44,9 +45,12 @@ class MergeReport:
     reanchored: int = 0
     orphaned: list[tuple[str, str]] = field(default_factory=list)  # (id, quote)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (what, why)
+    cancelled: bool = False
     changes: Changes = field(default_factory=Changes)
 
     def summary(self) -> str:
+        if self.cancelled:
+            return f"{self.source}: import cancelled; nothing was stored."
         return (
             f"{self.source}: {self.added} added, {self.updated} updated, "
             f"{self.reanchored} re-anchored, {len(self.orphaned)} orphaned, "
@@ -56,6 +60,8 @@ class MergeReport:
 
     def lines(self) -> list[str]:
         out = [self.summary()]
+        if self.cancelled:
+            return out
         out += [
             f"  orphaned  {i}: “{_short(q)}” not found; listed for review" for i, q in self.orphaned
         ]
@@ -68,7 +74,9 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def merge_file(db: Database, path: Path, *, backup: bool = True) -> MergeReport:
+def merge_file(
+    db: Database, path: Path, *, cancel: CancelToken | None = None, backup: bool = True
+) -> MergeReport:
     """Merge the set in ``path``; the database is backed up first (``backup``) once the file
     has been read, so a colleague's set can always be taken back out."""
     try:
@@ -81,18 +89,32 @@ def merge_file(db: Database, path: Path, *, backup: bool = True) -> MergeReport:
         raise UserError(f"{path}: {problem}; nothing was imported") from None
     if backup:
         db.backup("before-merge")
-    return merge(db, annotation_set, source=path.name)
+    return merge(db, annotation_set, source=path.name, cancel=cancel)
 
 
-def merge(db: Database, data: AnnotationSet, *, source: str) -> MergeReport:
+def merge(
+    db: Database, data: AnnotationSet, *, source: str, cancel: CancelToken | None = None
+) -> MergeReport:
+    """Merge ``data`` in one transaction; ``cancel`` is checked between annotations and
+    committed to right before the commit, so a cancelled merge stores nothing."""
+    token = cancel if cancel is not None else CancelToken()
+    try:
+        return _merge(db, data, source, token)
+    except Cancelled:
+        return MergeReport(source, cancelled=True)
+
+
+def _merge(db: Database, data: AnnotationSet, source: str, token: CancelToken) -> MergeReport:
     report = MergeReport(source)
     touched: set[int] = set()
     added: set[str] = set()
     updated: set[str] = set()
     with db.transaction() as session:
+        token.check()
         texts = _resolve_articles(session, data.articles, source, report)
         placed: dict[str, SetAnnotation] = {}
         for incoming in data.annotations:
+            token.check()
             target = texts.get(incoming.article)
             if target is None:
                 report.failed.append(
@@ -114,6 +136,8 @@ def merge(db: Database, data: AnnotationSet, *, source: str) -> MergeReport:
                     wanted = None
                 row.target_id = wanted
                 session.add(row)
+        session.flush()  # every statement has run: only the commit is left
+        token.commit_or_raise()
     report.changes = Changes(
         articles=frozenset(touched),
         added=frozenset(added),

@@ -3,6 +3,7 @@ value, unit, hedge, interval, as-of date and measure for figures."""
 
 from __future__ import annotations
 
+import time
 from typing import Any, Protocol
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
@@ -27,6 +28,10 @@ from factcheck_gui.ui.signals import signals_blocked
 END_TIP = "An end of the interval the words allow; empty for an open end"
 VAGUE_TIP = "A vague amount (“millions”): the interval is wide on purpose"
 UNITS = ("people", "percent", "USD", "EUR", "GBP", "RUB", "UAH")
+UNSAVED_STYLE = "QPlainTextEdit { border: 2px solid #D55E00; }"  # vermillion, and the label
+# While a note is not saved, keystrokes retry at most this often (a locked database makes
+# each try wait for the other writer); Retry tries at once.
+NOTE_RETRY_SECONDS = 3.0
 
 
 class MeasureSource(Protocol):
@@ -64,6 +69,19 @@ class AnnotationEditor(QWidget):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("Note: sources checked, reasoning… (saved as you type)")
         self.note.setTabChangesFocus(True)
+        self._unsaved: dict[str, str] = {}  # annotation id -> a note the store did not take
+        self._last_failure = 0.0
+        self._revert = False
+        self.note_mark = QLabel("Not saved — your text is kept here")
+        self.note_mark.setObjectName("noteUnsaved")
+        self.note_mark.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_mark.setStyleSheet("color: #D55E00; font-weight: bold;")
+        self.note_retry = QPushButton("&Retry")
+        self.note_retry.setObjectName("noteRetry")
+        self.note_retry.setAccessibleName("Retry saving the note")
+        self.note_retry.clicked.connect(self.retry_note)
+        self.note_unsaved_row = _row(self.note_mark, self.note_retry)
+        self.note_unsaved_row.setAccessibleName("Note not saved")
         self.delete = QPushButton("Delete")
         self.delete.setToolTip("Delete this annotation (Del)")
         self.meta = QLabel()
@@ -81,6 +99,7 @@ class AnnotationEditor(QWidget):
         form.addRow("&Interval", self.interval_row)
         form.addRow("&Measure", self.measure_row)
         form.addRow("&Note", self.note)
+        form.addRow("", self.note_unsaved_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.meta, 1)
         buttons.addWidget(self.delete)
@@ -91,7 +110,7 @@ class AnnotationEditor(QWidget):
         self.verdict.activated.connect(lambda _i: self._emit("verdict", self.verdict.currentData()))
         self.speaker.editingFinished.connect(lambda: self._emit("speaker", self.speaker.text()))
         self.target.activated.connect(lambda _i: self._emit("target_id", self.target.currentData()))
-        self.note.textChanged.connect(lambda: self._emit("note", self.note.toPlainText()))
+        self.note.textChanged.connect(self._note_typed)
         self.delete.clicked.connect(self._delete)
         self.show_annotation(None, [])
 
@@ -155,6 +174,7 @@ class AnnotationEditor(QWidget):
             self._proposals.clear()  # chosen afresh: other figures may have measures by now
             self._names_for = None
         self.annotation = annotation
+        self._show_note_mark()
         editable = annotation is not None
         for widget in (self.kind, self.verdict, self.note, self.delete):
             widget.setEnabled(editable)
@@ -171,10 +191,12 @@ class AnnotationEditor(QWidget):
             self.quote.setText(annotation.quote)
             self.kind.setCurrentIndex(self.kind.findData(annotation.kind))
             self.verdict.setCurrentIndex(self.verdict.findData(annotation.verdict))
-            if self.note.toPlainText() != annotation.note:
-                self.note.setPlainText(annotation.note)
-            if not self.speaker.hasFocus() or self.speaker.text() == (annotation.speaker or ""):
-                self.speaker.setText(annotation.speaker or "")
+            note = self._unsaved.get(annotation.id, annotation.note)  # never lose their words
+            if self.note.toPlainText() != note:
+                self.note.setPlainText(note)
+            speaker = annotation.speaker or ""
+            if self._revert or not self.speaker.hasFocus() or self.speaker.text() == speaker:
+                self.speaker.setText(speaker)
             self.target.clear()
             self.target.addItem("(nothing)", None)
             for other in siblings:
@@ -188,6 +210,54 @@ class AnnotationEditor(QWidget):
             )
             self._show_attribution_fields(annotation.kind is Kind.ATTRIBUTION)
         self._show_figure_fields(annotation if annotation.kind is Kind.FIGURE else None)
+
+    def revert(self, annotation: Annotation | None, siblings: list[Annotation]) -> None:
+        """Show what is stored again after a refused edit, even in the field being typed in
+        (a note the store did not take is kept, marked unsaved, instead)."""
+        self._revert = True
+        try:
+            self.show_annotation(annotation, siblings)
+        finally:
+            self._revert = False
+
+    # -- a note the store did not take ----------------------------------------------------
+    def note_result(self, annotation_id: str, text: str, saved: bool) -> None:
+        """The outcome of saving ``text`` as the note of ``annotation_id``."""
+        if saved:
+            if self._unsaved.get(annotation_id) == text:
+                del self._unsaved[annotation_id]
+        else:
+            self._unsaved[annotation_id] = text
+            self._last_failure = time.monotonic()
+        self._show_note_mark()
+
+    def unsaved_notes(self) -> dict[str, str]:
+        return dict(self._unsaved)
+
+    def forget_note(self, annotation_id: str) -> None:
+        """The annotation is gone: its unsaved note cannot be stored anywhere."""
+        self._unsaved.pop(annotation_id, None)
+        self._show_note_mark()
+
+    def retry_note(self) -> None:
+        if self.annotation is not None:
+            self.edited.emit(self.annotation.id, {"note": self.note.toPlainText()})
+
+    def _note_typed(self) -> None:
+        if self.annotation is None:
+            return
+        text = self.note.toPlainText()
+        unsaved = self.annotation.id in self._unsaved
+        if unsaved and time.monotonic() - self._last_failure < NOTE_RETRY_SECONDS:
+            self._unsaved[self.annotation.id] = text  # kept; tried again soon, or by Retry
+            return
+        self.edited.emit(self.annotation.id, {"note": text})
+
+    def _show_note_mark(self) -> None:
+        unsaved = self.annotation is not None and self.annotation.id in self._unsaved
+        self._form.setRowVisible(self.note_unsaved_row, unsaved)
+        self.note.setStyleSheet(UNSAVED_STYLE if unsaved else "")
+        self.note.setAccessibleDescription("Not saved" if unsaved else "")
 
     def _show_attribution_fields(self, shown: bool) -> None:
         for widget in (self.speaker, self.target):

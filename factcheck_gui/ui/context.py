@@ -1,15 +1,39 @@
-"""What every widget shares: the workspace, the undo stack and the change signal."""
+"""What every widget shares: the workspace, the undo stack and the change signal.
+
+Every write from the window goes through here: undoable ones through ``run`` (a command),
+the others through ``save``. A write the store refuses is reported once, in ``failed``
+(the message bar shows it, with Retry when retrying can help) and ``problem`` (the status
+bar), so no screen can forget to tell the user; a write that worked emits ``settled``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import logging
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import Command
-from factcheck_gui.domain.errors import UserError
+from factcheck_gui.domain.errors import StorageFailure, UserError
 from factcheck_gui.domain.model import LibraryBatch
 from factcheck_gui.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+Retry = Callable[[], object]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A write that was not stored: one line (what failed, what to do), and how to retry
+    (None when retrying cannot help: bad input, a damaged file). ``key`` names what was
+    being written, so a later successful write of the same thing clears the message."""
+
+    message: str
+    retry: Retry | None = None
+    key: Hashable | None = None
 
 
 class AppContext(QObject):
@@ -17,26 +41,70 @@ class AppContext(QObject):
 
     changed = Signal(object)  # Changes
     problem = Signal(str)  # one line for the user: what is wrong, what to do
+    failed = Signal(object)  # Failure: a write was not stored
+    settled = Signal(object)  # the key of a write that was stored (None if it had none)
+    fenced = Signal(str)  # the undo history ended, and why
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._index_changed)
+        self.fence_reason: str | None = None
         self._library: list[LibraryBatch] | None = None
+        self._put_back: tuple[int, _UndoAdapter] | None = None
 
-    def run(self, command: Command) -> bool:
+    def run(self, command: Command, *, retry: Retry | None = None, key: Hashable = None) -> bool:
         """Do ``command`` now (one transaction) and put it on the undo stack.
 
-        A refused command (bad input) is reported and never reaches the stack.
+        A refused command (bad input, or a store that cannot write) is reported, with
+        ``retry`` (by default: run it again) when retrying can help, and never reaches
+        the stack.
         """
         try:
             changes = command.do()
         except UserError as error:
-            self.problem.emit(str(error))
+            again = retry if retry is not None else (lambda: self.run(command, key=key))
+            self.report(error, what=command.label, retry=again, key=key)
             return False
         self.undo_stack.push(_UndoAdapter(command, self))
         self.notify(changes)
+        self.settled.emit(key)
         return True
+
+    def save(
+        self, what: str, action: Callable[[], Changes | None], *, key: Hashable = None
+    ) -> bool:
+        """A write that is not undoable (preferences, dismissing a suggestion, carrying
+        annotations over): reported like a command when refused, else its changes shown."""
+        try:
+            changes = action()
+        except UserError as error:
+            self.report(error, what=what, retry=lambda: self.save(what, action, key=key), key=key)
+            return False
+        if changes is not None:
+            self.notify(changes)
+        self.settled.emit(key)
+        return True
+
+    def report(
+        self, error: UserError, *, what: str, retry: Retry | None = None, key: Hashable = None
+    ) -> None:
+        """Tell the user ``what`` was not stored and why; Retry only where it can help."""
+        if isinstance(error, StorageFailure):
+            log.warning("%s: %s", what, error)
+        helps = isinstance(error, StorageFailure) and error.retryable
+        message = f"{what}: {error}" if isinstance(error, StorageFailure) else str(error)
+        self.problem.emit(message)
+        self.failed.emit(Failure(message, retry if helps else None, key))
+
+    def fence(self, reason: str) -> None:
+        """End the undo history: a change that cannot be undone (a merge, an import that
+        moved annotations, a restore) happened, and undoing older steps would write their
+        remembered values over it."""
+        self.undo_stack.clear()
+        self.fence_reason = reason
+        self.fenced.emit(reason)
 
     def notify(self, changes: Changes, *, library: list[LibraryBatch] | None = None) -> None:
         """Tell the views; ``library`` is a snapshot a worker thread already read, if any."""
@@ -55,6 +123,48 @@ class AppContext(QObject):
             return self._library
         return self.workspace.library.batches()
 
+    # -- undo and redo that the store refused ------------------------------------------------
+    def _step_failed(self, adapter: _UndoAdapter, error: UserError, *, undoing: bool) -> None:
+        """QUndoStack moves its index even when the step failed; put it back (without
+        running the step again) once it has moved, so the stack matches the database."""
+        index = self.undo_stack.index()
+        self._put_back = (index, adapter)
+        stack = self.undo_stack
+
+        def again() -> None:
+            if stack.index() == index:
+                (self.undo if undoing else self.redo)()
+
+        verb = "Undo" if undoing else "Redo"
+        self.report(error, what=f"{verb} “{adapter.text()}”", retry=again)
+
+    def undo(self) -> None:
+        """Undo one step; one the store refuses leaves the stack where the database is."""
+        self.undo_stack.undo()
+        self._put_stack_back()
+
+    def redo(self) -> None:
+        self.undo_stack.redo()
+        self._put_stack_back()
+
+    def _index_changed(self, _index: int) -> None:
+        if self._put_back is not None:  # QUndoStack.undo() called directly: right after it
+            QTimer.singleShot(0, self._put_stack_back)
+
+    def _put_stack_back(self) -> None:
+        """Never from inside QUndoStack's own signals: moving it from there crashed Qt."""
+        if self._put_back is None:
+            return
+        wanted, adapter = self._put_back
+        self._put_back = None
+        if self.undo_stack.index() == wanted:
+            return
+        adapter.skip_next = True  # setIndex runs the step back; it never happened
+        try:
+            self.undo_stack.setIndex(wanted)
+        finally:
+            adapter.skip_next = False
+
 
 class _UndoAdapter(QUndoCommand):
     """A Qt-free command seen by QUndoStack; its first redo() was already done by run()."""
@@ -65,16 +175,19 @@ class _UndoAdapter(QUndoCommand):
         super().__init__(command.label)
         self.command = command
         self._context = context
-        self._skip_first_redo = True
+        self.skip_next = True  # the first redo(): run() did it
 
     def redo(self) -> None:
-        if self._skip_first_redo:
-            self._skip_first_redo = False
+        if self.skip_next:
+            self.skip_next = False
             return
-        self._apply(self.command.do)
+        self._apply(self.command.do, undoing=False)
 
     def undo(self) -> None:
-        self._apply(self.command.undo)
+        if self.skip_next:
+            self.skip_next = False
+            return
+        self._apply(self.command.undo, undoing=True)
 
     def id(self) -> int:
         return self.MERGEABLE_ID
@@ -85,10 +198,11 @@ class _UndoAdapter(QUndoCommand):
             return True
         return False
 
-    def _apply(self, step: object) -> None:
+    def _apply(self, step: Callable[[], Changes], *, undoing: bool) -> None:
         try:
-            changes = step()  # type: ignore[operator]
+            changes = step()
         except UserError as error:
-            self._context.problem.emit(f"Cannot {self.text().lower()}: {error}")
+            self._context._step_failed(self, error, undoing=undoing)
             return
         self._context.notify(changes)
+        self._context.settled.emit(None)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.services.exporting import ExportReport, export
 from factcheck_gui.services.importing import ImportReport, import_articles
@@ -50,8 +51,8 @@ class Exchange(QObject):
     def import_paths(self, paths: list[Path]) -> None:
         library = self._context.workspace.library
 
-        def work(progress: Any, cancelled: Callable[[], bool]) -> tuple[ImportReport, Any]:
-            report = import_articles(library, paths, progress=progress, cancelled=cancelled)
+        def work(progress: Any, cancel: CancelToken) -> tuple[ImportReport, Any]:
+            report = import_articles(library, paths, progress=progress, cancel=cancel)
             # Read the new library here too, so the window need not query it on its thread.
             return report, library.batches() if report.changes.library else None
 
@@ -70,14 +71,19 @@ class Exchange(QObject):
             text=f"{len(report.versions)} imported article(s) are new versions of stored ones. "
             "Copy the old versions' annotations onto them (re-anchored to the new text)?",
         ):
-            changes = Changes()
-            lines = []
-            for new_id, _old in report.versions:
-                result = carry_over(self._context.workspace.db, new_id)
-                changes = changes | result.changes
-                lines.append(result.summary())
-            self._context.notify(changes)
-            self._status(" ".join(lines))
+            lines: list[str] = []
+
+            def carry() -> Changes:
+                changes = Changes()
+                for new_id, _old in report.versions:
+                    result = carry_over(self._context.workspace.db, new_id)
+                    changes = changes | result.changes
+                    lines.append(result.summary())
+                return changes
+
+            if self._context.save("Carry annotations over", carry):
+                self._context.fence("annotations were carried over to new versions")
+                self._status(" ".join(lines))
 
     # -- annotation sets ------------------------------------------------------------------------
     def import_annotation_set(self) -> None:
@@ -85,10 +91,16 @@ class Exchange(QObject):
         if path is None:
             return
         db = self._context.workspace.db
-        self._start("Importing annotation set", lambda _p, _c: merge_file(db, path), self._merged)
+        self._start(
+            "Importing annotation set",
+            lambda _progress, cancel: merge_file(db, path, cancel=cancel),
+            self._merged,
+        )
 
     def _merged(self, report: MergeReport) -> None:
         self._context.notify(report.changes)
+        if not report.changes.empty:
+            self._context.fence(f"the annotation set {report.source} was merged")
         self._status(report.summary())
         dialogs.report(
             parent=self._window,
@@ -108,13 +120,14 @@ class Exchange(QObject):
         if request is None:
             return
 
-        def work(_progress: Any, _cancelled: Any) -> ExportReport:
+        def work(_progress: Any, cancel: CancelToken) -> ExportReport:
             return export(
                 workspace,
                 request.path,
                 format_name=request.format_name,
                 scope=request.scope,
                 include_text=request.include_text,
+                cancel=cancel,
             )
 
         self._start(

@@ -5,13 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from factcheck_gui import __version__
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import CreateAnnotation, DeleteAnnotation, EditAnnotation
-from factcheck_gui.domain.errors import NotFound, UserError
+from factcheck_gui.domain.errors import NotFound
 from factcheck_gui.domain.model import Annotation, Kind, NewAnnotation, Verdict
 from factcheck_gui.ui import dialogs
 from factcheck_gui.ui.actions import Actions, build_actions
@@ -23,6 +30,7 @@ from factcheck_gui.ui.exchange import Exchange
 from factcheck_gui.ui.layout import SavedLayout
 from factcheck_gui.ui.legend import Legend
 from factcheck_gui.ui.library import LibraryPanel
+from factcheck_gui.ui.message_bar import MessageBar
 from factcheck_gui.ui.panes import ArticlePane, PaneArea
 from factcheck_gui.ui.restoring import Restoring
 from factcheck_gui.ui.suggestions import Suggesting, SuggestionPanel
@@ -44,7 +52,8 @@ class MainWindow(QMainWindow):
         )
 
         self.panes = PaneArea(self)
-        self.setCentralWidget(self.panes)
+        self.message_bar = MessageBar(self)
+        self.setCentralWidget(_stacked(self.message_bar, self.panes))
         self.library = LibraryPanel(self)
         self.annotations = AnnotationPanel(self)
         self.library_dock = self._dock(
@@ -117,6 +126,11 @@ class MainWindow(QMainWindow):
         self.annotations.editor.deleteRequested.connect(self._delete)
         context.changed.connect(self.apply_changes)
         context.problem.connect(self.show_problem)
+        context.failed.connect(self.message_bar.show_failure)
+        context.settled.connect(self.message_bar.settled)
+        context.settled.connect(self._retry_unsaved_notes)
+        context.fenced.connect(self._undo_fenced)
+        self._saving_notes = False
 
         self.library.reset(self.services.library.batches())
         self.resize(1400, 900)
@@ -138,6 +152,9 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action, step in ((undo, self.context.undo), (redo, self.context.redo)):
+            action.triggered.disconnect()  # through the context: a refused step is put back
+            action.triggered.connect(step)
         self.addActions([undo, redo])
         self.undo_action, self.redo_action = undo, redo
 
@@ -154,6 +171,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.quit)
         edit = bar.addMenu("&Edit")
         edit.addActions([undo, redo])
+        self.undo_fence = QAction("Undo history ended", self)
+        self.undo_fence.setEnabled(False)
+        self.undo_fence.setVisible(False)
+        edit.addAction(self.undo_fence)
         annotate = bar.addMenu("&Annotate")
         annotate.addActions(list(a.tag.values()))
         annotate.addSeparator()
@@ -301,8 +322,48 @@ class MainWindow(QMainWindow):
         except ValueError as error:
             self.show_problem(str(error))
             return
-        if not self.context.run(command):
-            self.annotations.select(self.selected)  # refused: show what is stored again
+        if set(values) == {"note"}:
+            self._save_note(command, annotation_id, str(values["note"] or ""))
+        elif not self.context.run(command):  # refused: show what is stored again
+            self.annotations.editor.revert(
+                self.annotations.editor.annotation, self.annotations.model.annotations()
+            )
+
+    def _save_note(self, command: EditAnnotation, annotation_id: str, text: str) -> None:
+        """A note the store refuses stays in the editor, marked unsaved; Retry, the next
+        keystroke or any later successful write stores it (the newest text typed)."""
+        saving, self._saving_notes = self._saving_notes, True  # not again from `settled`
+        try:
+            saved = self.context.run(
+                command, retry=self._retry_unsaved_notes, key=("note", annotation_id)
+            )
+        finally:
+            self._saving_notes = saving
+        self.annotations.editor.note_result(annotation_id, text, saved)
+        if saved:
+            self._retry_unsaved_notes()  # the store takes writes again: the others too
+
+    def _retry_unsaved_notes(self, _key: object = None) -> None:
+        if self._saving_notes:
+            return
+        self._saving_notes = True
+        try:
+            for annotation_id, text in self.annotations.editor.unsaved_notes().items():
+                try:
+                    self.services.annotations.get_annotation(annotation_id)
+                except NotFound:
+                    self.annotations.editor.forget_note(annotation_id)
+                    self.show_problem("A note could not be kept: its annotation was deleted.")
+                    continue
+                command = EditAnnotation(self.services.annotations, annotation_id, {"note": text})
+                self._save_note(command, annotation_id, text)
+        finally:
+            self._saving_notes = False
+
+    def _undo_fenced(self, reason: str) -> None:
+        self.undo_fence.setText(f"Undo history ended: {reason}")
+        self.undo_fence.setVisible(True)
+        self.statusBar().showMessage(f"Undo history ended: {reason}.", STATUS_MS)
 
     def _delete(self, annotation_id: str) -> None:
         self.context.run(DeleteAnnotation(self.services.annotations, annotation_id))
@@ -413,11 +474,12 @@ class MainWindow(QMainWindow):
         if not name.strip():
             self.show_problem("The reviewer name cannot be empty; it was left unchanged.")
             return
-        try:
+
+        def store() -> None:
             preferences.set_reviewer(name)
             preferences.set_organisation(organisation)
-        except UserError as error:
-            self.show_problem(str(error))
+
+        if not self.context.save("Preferences", store):
             return
         self.statusBar().showMessage(f"New annotations will be signed {name.strip()}.", STATUS_MS)
 
@@ -459,5 +521,26 @@ class MainWindow(QMainWindow):
         }
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._retry_unsaved_notes()
+        unsaved = self.annotations.editor.unsaved_notes()
+        if unsaved and not dialogs.confirm(
+            parent=self,
+            title="Notes not saved",
+            text=f"{len(unsaved)} note(s) could not be saved (see the message at the top). "
+            "Quit anyway and lose them?",
+        ):
+            event.ignore()
+            return
         self.save_layout()
         super().closeEvent(event)
+
+
+def _stacked(top: QWidget, main: QWidget) -> QWidget:
+    """``top`` (the message bar) above ``main``, as the window's central widget."""
+    central = QWidget()
+    layout = QVBoxLayout(central)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(top)
+    layout.addWidget(main, 1)
+    return central

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.errors import UserError
 from factcheck_gui.services.backups import BackupInfo, Restored
 from factcheck_gui.ui import dialogs
@@ -81,7 +82,13 @@ class Restoring(QObject):
         chosen = dialogs.choose_backup(parent=self._window, rows=[_row(i) for i in infos])
         if chosen is None or self.job is not None:
             return
-        job = Job(self._window, "Restoring", lambda _p, _c: service.restore(chosen), verb="Reading")
+
+        def work(_progress: object, token: CancelToken) -> Restored | None:
+            if not token.commit():  # one step: once begun, Cancel is too late
+                return None  # cancelled before it began: nothing changed
+            return service.restore(chosen)
+
+        job = Job(self._window, "Restoring", work, verb="Reading")
         job.succeeded.connect(self._restored)
         job.failed.connect(self._failed)
         job.ended.connect(self._ended)
@@ -89,9 +96,12 @@ class Restoring(QObject):
         job.start()
 
     def _restored(self, restored: Any) -> None:
+        if restored is None:
+            self._status("Restore cancelled; nothing was changed.")
+            return
         assert isinstance(restored, Restored)
         # Nothing done before the restore may be undone over the restored data.
-        self._context.undo_stack.clear()
+        self._context.fence("a backup was restored")
         self._context.notify(restored.changes)
         self._status(restored.summary())
 

@@ -190,14 +190,20 @@ class Suggesting(QObject):
             self.created.emit(command.annotation_id)
 
     def dismiss(self, start: int, end: int) -> None:
-        if self.article_id is not None:
-            self._context.workspace.suggestions.dismiss(self.article_id, start, end)
-            self.refresh()
+        if (article_id := self.article_id) is not None:
+            service = self._context.workspace.suggestions
+            if self._context.save(
+                "Dismiss suggestion", lambda: service.dismiss(article_id, start, end)
+            ):
+                self.refresh()
 
     def restore(self) -> None:
-        if self.article_id is not None:
-            self._context.workspace.suggestions.restore_dismissed(self.article_id)
-            self.refresh()
+        if (article_id := self.article_id) is not None:
+            service = self._context.workspace.suggestions
+            if self._context.save(
+                "Restore dismissed suggestions", lambda: service.restore_dismissed(article_id)
+            ):
+                self.refresh()
 
     def _changed(self, changes: Changes) -> None:
         if self.article_id is not None and (self.article_id in changes.articles or changes.library):

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from factcheck_gui.domain.commands import CreateAnnotation, DeleteAnnotation, EditAnnotation
-from factcheck_gui.domain.errors import NotFound
+from factcheck_gui.domain.errors import NotFound, UserError
 from factcheck_gui.domain.model import Kind, NewAnnotation, Verdict
 from factcheck_gui.services.workspace import Workspace
 
@@ -69,3 +69,34 @@ def test_delete_undo_brings_back_the_annotation_and_its_links(workspace: Workspa
         store.get_annotation(figure.annotation_id)
     delete.undo()
     assert store.get_annotation(who.annotation_id).target_id == figure.annotation_id
+
+
+def test_an_edit_undo_never_overwrites_a_newer_edit_from_elsewhere(workspace: Workspace) -> None:
+    store = workspace.annotations
+    create = CreateAnnotation(store, new(workspace, "280,000 people"))
+    create.do()
+    key = create.annotation_id
+    edit = EditAnnotation(store, key, {"verdict": Verdict.MISLEADING})
+    edit.do()
+    store.update(key, {"verdict": Verdict.ACCURATE})  # a colleague's set, merged
+    newer = store.get_annotation(key)
+    with pytest.raises(UserError, match="was changed since .* its newer values were kept"):
+        edit.undo()
+    assert store.get_annotation(key) == newer
+
+
+def test_a_refused_edit_is_tried_afresh_and_then_undoes_to_the_real_before(
+    workspace: Workspace,
+) -> None:
+    store = workspace.annotations
+    create = CreateAnnotation(store, new(workspace, "280,000 people"))
+    create.do()
+    key = create.annotation_id
+    bad = EditAnnotation(store, key, {"value": "lots"})
+    with pytest.raises(UserError, match="value should be a number"):
+        bad.do()
+    store.update(key, {"verdict": Verdict.ACCURATE})
+    edit = EditAnnotation(store, key, {"verdict": Verdict.INACCURATE})
+    edit.do()
+    edit.undo()
+    assert store.get_annotation(key).verdict is Verdict.ACCURATE

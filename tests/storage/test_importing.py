@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.model import Kind, NewAnnotation
 from factcheck_gui.services import library as library_module
 from factcheck_gui.services.importing import import_articles
@@ -70,10 +71,23 @@ def test_importing_again_skips_what_is_stored(empty_workspace: Workspace, batch:
     assert state(empty_workspace) == before
 
 
+class CancelAfter(CancelToken):
+    """A token the user cancels at its ``checks``-th check, as a reviewer presses Cancel."""
+
+    def __init__(self, checks: int) -> None:
+        super().__init__()
+        self.left = checks
+
+    def check(self) -> None:
+        self.left -= 1
+        if self.left <= 0:
+            self.cancel()
+        super().check()
+
+
 def test_cancel_while_reading_stores_nothing(workspace: Workspace, batch: Path) -> None:
     before = state(workspace)
-    calls = iter(range(100))
-    report = import_articles(workspace.library, [batch], cancelled=lambda: next(calls) >= 2)
+    report = import_articles(workspace.library, [batch], cancel=CancelAfter(3))
     assert report.cancelled and report.summary() == "Import cancelled; nothing was stored."
     assert state(workspace) == before
 
@@ -83,17 +97,22 @@ def test_cancel_while_writing_rolls_back(workspace: Workspace, tmp_path: Path, m
     lines = "".join(f'{{"text": "Article number {i}."}}\n' for i in range(10))
     (tmp_path / "many.jsonl").write_text(lines)
     before = state(workspace)
-    polls = {"n": 0}
-
-    def cancel_during_the_write() -> bool:
-        polls["n"] += 1
-        return polls["n"] > 4  # the reading polls twice; then the write's chunks
-
-    report = import_articles(
-        workspace.library, [tmp_path / "many.jsonl"], cancelled=cancel_during_the_write
-    )
-    assert report.cancelled
+    token = CancelAfter(5)  # the reading checks twice; then the write's chunks
+    report = import_articles(workspace.library, [tmp_path / "many.jsonl"], cancel=token)
+    assert report.cancelled and token.left == 0
     assert state(workspace) == before
+
+
+def test_cancel_after_the_commit_point_is_refused_and_the_import_stored(
+    workspace: Workspace, batch: Path
+) -> None:
+    before = len(workspace.library.summaries())
+    committed: list[bool] = []
+    token = CancelToken(on_commit=lambda: committed.append(token.cancel()))
+    report = import_articles(workspace.library, [batch], cancel=token)
+    assert committed == [False], "Cancel is refused once the commit is under way"
+    assert not report.cancelled and report.imported
+    assert len(workspace.library.summaries()) == before + len(report.imported)
 
 
 def test_a_failed_write_leaves_the_database_as_it_was(
