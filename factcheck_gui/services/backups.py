@@ -15,6 +15,7 @@ from pathlib import Path
 
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.errors import UserError
+from factcheck_gui.services.preferences import MAX_BACKUPS
 from factcheck_gui.storage import backups as store
 from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.backups import BACKUP_FOLDER, Backup, BackupContents
@@ -31,8 +32,6 @@ __all__ = [
     "newest_good",
     "restore_into_empty_folder",
 ]
-
-MAX_KEEP = 1000
 
 
 @dataclass(frozen=True)
@@ -135,7 +134,7 @@ class BackupService:
         return self._db.backups_kept()
 
     def set_keep(self, count: int) -> None:
-        if not 1 <= count <= MAX_KEEP:
-            raise UserError(f"keep between 1 and {MAX_KEEP} backups, not {count}")
+        if not 1 <= count <= MAX_BACKUPS:
+            raise UserError(f"keep between 1 and {MAX_BACKUPS} backups, not {count}")
         with self._db.transaction() as session:
             repo.set_setting(session, KEEP_SETTING, str(count))

@@ -6,11 +6,12 @@ import getpass
 
 from factcheck_gui.domain.errors import UserError
 from factcheck_gui.storage import repository as repo
-from factcheck_gui.storage.database import Database
+from factcheck_gui.storage.database import KEEP_SETTING, Database
 
 REVIEWER = "reviewer"
 ORGANISATION = "organisation"
 MAX_NAME = 200
+MAX_BACKUPS = 1000
 
 
 def os_user_name() -> str:
@@ -31,11 +32,21 @@ class Preferences:
             return repo.get_setting(session, REVIEWER) or os_user_name()
 
     def set_reviewer(self, name: str) -> None:
-        name = " ".join(name.split())
-        if len(name) > MAX_NAME:
-            raise UserError(f"The reviewer name is longer than {MAX_NAME} characters; shorten it.")
         with self._db.transaction() as session:
-            repo.set_setting(session, REVIEWER, name)
+            repo.set_setting(session, REVIEWER, _reviewer(name))
+
+    def set_all(self, *, reviewer: str, organisation: str, backups_kept: int) -> None:
+        """The Preferences dialog's answers, stored together or not at all."""
+        if not 1 <= backups_kept <= MAX_BACKUPS:
+            raise UserError(f"Keep between 1 and {MAX_BACKUPS} backups, not {backups_kept}.")
+        values = {
+            REVIEWER: _reviewer(reviewer),
+            ORGANISATION: _organisation(organisation),
+            KEEP_SETTING: str(backups_kept),
+        }
+        with self._db.transaction() as session:
+            for key, value in values.items():
+                repo.set_setting(session, key, value)
 
     @property
     def organisation(self) -> str | None:
@@ -44,8 +55,19 @@ class Preferences:
             return repo.get_setting(session, ORGANISATION) or None
 
     def set_organisation(self, name: str) -> None:
-        name = " ".join(name.split())
-        if len(name) > MAX_NAME:
-            raise UserError(f"The organisation is longer than {MAX_NAME} characters; shorten it.")
         with self._db.transaction() as session:
-            repo.set_setting(session, ORGANISATION, name)
+            repo.set_setting(session, ORGANISATION, _organisation(name))
+
+
+def _reviewer(name: str) -> str:
+    name = " ".join(name.split())
+    if len(name) > MAX_NAME:
+        raise UserError(f"The reviewer name is longer than {MAX_NAME} characters; shorten it.")
+    return name
+
+
+def _organisation(name: str) -> str:
+    name = " ".join(name.split())
+    if len(name) > MAX_NAME:
+        raise UserError(f"The organisation is longer than {MAX_NAME} characters; shorten it.")
+    return name

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -94,16 +95,24 @@ def ask_export(
     return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def ask_preferences(*, parent: QWidget, reviewer: str, organisation: str) -> tuple[str, str] | None:
-    """The reviewer's name and the organisation (ClaimReview's author); None if cancelled."""
+def ask_preferences(
+    *, parent: QWidget, reviewer: str, organisation: str, backups_kept: int
+) -> tuple[str, str, int] | None:
+    """The reviewer's name, the organisation (ClaimReview's author) and how many backups
+    to keep; None if cancelled."""
     dialog = QDialog(parent)
     dialog.setWindowTitle("Preferences")
     name = QLineEdit(reviewer)
     org = QLineEdit(organisation)
     org.setPlaceholderText("e.g. Example Fact Check (optional)")
+    keep = QSpinBox()
+    keep.setRange(1, 1000)
+    keep.setValue(backups_kept)
+    keep.setToolTip("Verified copies of the database in backups/; the oldest go past this number")
     form = QFormLayout(dialog)
     form.addRow("&Reviewer name (stored on each annotation)", name)
     form.addRow("&Organisation (author of ClaimReview exports)", org)
+    form.addRow("&Backups to keep", keep)
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
@@ -112,7 +121,7 @@ def ask_preferences(*, parent: QWidget, reviewer: str, organisation: str) -> tup
     form.addRow(buttons)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return name.text(), org.text()
+    return name.text(), org.text(), keep.value()
 
 
 def ask_measure_name(

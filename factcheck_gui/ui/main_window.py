@@ -466,18 +466,20 @@ class MainWindow(QMainWindow):
     def edit_preferences(self) -> None:
         preferences = self.services.preferences
         answer = dialogs.ask_preferences(
-            parent=self, reviewer=preferences.reviewer, organisation=preferences.organisation or ""
+            parent=self,
+            reviewer=preferences.reviewer,
+            organisation=preferences.organisation or "",
+            backups_kept=self.services.backups.keep,
         )
         if answer is None:
             return
-        name, organisation = answer
+        name, organisation, keep = answer
         if not name.strip():
             self.show_problem("The reviewer name cannot be empty; it was left unchanged.")
             return
 
         def store() -> None:
-            preferences.set_reviewer(name)
-            preferences.set_organisation(organisation)
+            preferences.set_all(reviewer=name, organisation=organisation, backups_kept=keep)
 
         if not self.context.save("Preferences", store):
             return
