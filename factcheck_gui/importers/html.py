@@ -11,9 +11,9 @@ scrap of navigation.
 from __future__ import annotations
 
 from factcheck_gui.domain.model import ArticleDraft
+from factcheck_gui.importers.dates import parse_date
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.plaintext import guess_title, normalise_newlines
-from factcheck_gui.importers.records import parse_date
 from factcheck_gui.importers.registry import register
 
 MIN_ARTICLE_WORDS = 20

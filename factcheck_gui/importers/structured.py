@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 
 from factcheck_gui.domain.model import ArticleDraft
 from factcheck_gui.importers.errors import ImportProblem
-from factcheck_gui.importers.records import draft_from_record, loads
+from factcheck_gui.importers.records import FIELDS, draft_from_record, key, loads
 from factcheck_gui.importers.registry import register
 
 csv.field_size_limit(64 * 1024 * 1024)  # one cell may hold a whole article
@@ -16,6 +17,8 @@ csv.field_size_limit(64 * 1024 * 1024)  # one cell may hold a whole article
 
 @register("json", endings=(".json",), sniff=lambda text: text.lstrip()[:1] in ("{", "["))
 def read_json(text: str, source: str) -> list[ArticleDraft]:
+    if _looks_like_json_lines(text) and _first_line_is_whole(text):
+        return read_json_lines(text, source)  # News Category Dataset's .json is JSON Lines
     data = loads(text)
     if isinstance(data, dict) and data.get("format") == "factcheck-annotations":
         raise ImportProblem(
@@ -30,6 +33,16 @@ def read_json(text: str, source: str) -> list[ArticleDraft]:
     return [
         draft_from_record(r, where=f"item {i}", source=source) for i, r in enumerate(records, 1)
     ]
+
+
+def _first_line_is_whole(text: str) -> bool:
+    """Whether the first line is a whole JSON value (then the next lines are more values)."""
+    first = text.lstrip().split("\n", 1)[0]
+    try:
+        json.loads(first)
+    except ValueError:
+        return False
+    return True
 
 
 def _looks_like_json_lines(text: str) -> bool:
@@ -97,11 +110,12 @@ def read_csv(text: str, source: str) -> list[ArticleDraft]:
         names = next(reader, [])  # the header row, which may be malformed too
     except csv.Error as error:
         raise ImportProblem(f"malformed CSV header: {error}") from None
-    header = [h.strip().lower() for h in names]
-    if "text" not in header:
-        found = ", ".join(h for h in header if h) or "nothing"
+    header = [key(h) for h in names]
+    if not set(header) & set(FIELDS["text"]):
+        found = ", ".join(h.strip() for h in names if h.strip()) or "nothing"
         raise ImportProblem(
-            f"the CSV has no 'text' column (its header names {found}); "
+            f"the CSV has no 'text' column (nor {', '.join(FIELDS['text'][1:6])}; "
+            f"its header names {found}); "
             "add a header row with a 'text' column"
         )
     twice = sorted({h for h in header if h and header.count(h) > 1})
