@@ -67,6 +67,10 @@ class ArticleDraft:
     url: str | None = None
     published: date | None = None
     source_name: str | None = None
+    # what the reader noticed, for the import report: which of the record's fields became
+    # which ("text ← maintext"), and what it could not use ("the date … is ambiguous")
+    fields: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

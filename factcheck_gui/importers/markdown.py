@@ -13,9 +13,9 @@ from datetime import date
 import yaml
 
 from factcheck_gui.domain.model import ArticleDraft
+from factcheck_gui.importers.dates import parse_date
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.plaintext import guess_title, normalise_newlines
-from factcheck_gui.importers.records import parse_date
 from factcheck_gui.importers.registry import register
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)

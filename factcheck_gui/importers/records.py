@@ -1,17 +1,17 @@
 """Article records from structured files (JSON, JSON Lines, CSV): one shape for all three.
 
-Keys: ``text`` (required), ``title``, ``outlet`` or ``source``, ``url``, ``published`` or
-``date`` (ISO 8601), ``id``. Unknown keys are ignored.
+Keys: a text (required) and optional title, outlet, URL, date and id, each under any of the
+names news datasets and scrapers use for it (``FIELDS``). Unknown keys are ignored.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import date, datetime
 from typing import Any
 
 from factcheck_gui.domain.model import ArticleDraft
+from factcheck_gui.importers.dates import parse_date
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.plaintext import guess_title, normalise_newlines
 
@@ -82,50 +82,125 @@ def _check_text(value: str, where: str | None) -> None:
         ) from None
 
 
-def _text_field(record: Mapping[str, Any], *names: str) -> str | None:
-    for name in names:
-        value = record.get(name)
-        if value is None:
-            continue
-        if not isinstance(value, str | int | float):
-            raise ImportProblem(f"'{name}' should be text, not {type(value).__name__}")
-        value = str(value).strip()
-        if value:
-            return value
+# Each field of a draft, and the names news datasets and scrapers give it, in the order
+# they are tried (keys compared in lower case, with "-" and " " read as "_"): news-please
+# writes maintext, date_publish and source_domain; BASIL body-paragraphs (a list of
+# paragraphs, each a list of sentences); NewsAPI publishedAt and source {"name": …};
+# RSS pubDate; CC-News domain; the ISOT CSVs title, text and date.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content", "body", "maintext", "article", "story", "body_paragraphs"),
+    "title": ("title", "headline"),
+    "outlet": ("outlet", "source", "source_domain", "publisher", "site_name", "sitename", "domain"),
+    "url": ("url", "link"),
+    "date": (
+        "published",
+        "date",
+        "date_publish",
+        "publish_date",
+        "published_date",
+        "date_published",
+        "pubdate",
+        "publishedat",
+        "published_at",
+    ),
+    "id": ("id", "uuid"),
+}
+
+# A teaser, not an article: a record with only one of these is refused saying so.
+SUMMARIES = ("short_description", "description", "summary", "abstract", "teaser")
+
+
+def key(name: object) -> str:
+    return str(name).strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def _pick(record: Mapping[str, Any], field: str) -> tuple[str, Any] | None:
+    """The first of ``field``'s names with a value: (the name as the record spells it, value)."""
+    for name in FIELDS[field]:
+        if name in record:
+            original, value = record[name]
+            if value is not None and not (isinstance(value, str | list) and not value):
+                return original, value
     return None
 
 
-def parse_date(value: str) -> date:
-    """An ISO date, or the date of an ISO timestamp ("2023-09-04T10:00:00Z")."""
-    try:
-        return date.fromisoformat(value[:10]) if len(value) >= 10 else date.fromisoformat(value)
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        raise ImportProblem(f"the date {value!r} is not an ISO date such as 2023-09-04") from None
+def _scalar(name: str, value: Any) -> str | None:
+    if isinstance(value, Mapping) and isinstance(value.get("name"), str):
+        value = value["name"]  # NewsAPI's "source": {"id": …, "name": "Reuters"}
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ImportProblem(f"'{name}' should be text, not {type(value).__name__}")
+    return str(value).strip() or None
+
+
+def _body(name: str, value: Any) -> str:
+    """A text, or a list of paragraphs (each a string or a list of sentences)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        paragraphs = []
+        for paragraph in value:
+            if isinstance(paragraph, list) and all(isinstance(s, str) for s in paragraph):
+                paragraph = " ".join(s.strip() for s in paragraph if s.strip())
+            if not isinstance(paragraph, str):
+                raise ImportProblem(
+                    f"'{name}' should be text or a list of paragraphs, "
+                    f"but holds {type(paragraph).__name__}"
+                )
+            if paragraph.strip():
+                paragraphs.append(paragraph.strip())
+        return "\n\n".join(paragraphs)
+    raise ImportProblem(
+        f"'{name}' should be text or a list of paragraphs, not {type(value).__name__}"
+    )
 
 
 def draft_from_record(record: object, *, where: str, source: str) -> ArticleDraft:
-    """Read one record; ``where`` says which one ("line 5", "row 3", "item 2") in errors."""
+    """Read one record; ``where`` says which one ("line 5", "item 2") in errors.
+
+    A date that cannot be read surely (see ``dates``) leaves the article undated, with a
+    warning for the report; it never costs the record or the file.
+    """
     if not isinstance(record, Mapping):
         raise ImportProblem(f"{where}: expected an object with a 'text' field")
-    lowered = {str(k).strip().lower(): v for k, v in record.items()}
+    keyed: dict[str, tuple[str, Any]] = {}
+    for name, value in record.items():
+        keyed.setdefault(key(name), (str(name), value))
     try:
-        text = lowered.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise ImportProblem("it has no 'text', or the text is empty")
-        text = normalise_newlines(text)
-        published_raw = _text_field(lowered, "published", "date")
-        external_id = _text_field(lowered, "id")
-        return ArticleDraft(
-            text=text,
-            title=_text_field(lowered, "title") or guess_title(text) or source,
-            outlet=_text_field(lowered, "outlet", "source"),
-            url=_text_field(lowered, "url"),
-            published=parse_date(published_raw) if published_raw else None,
-            source_name=f"{source} ({where}{f', id {external_id}' if external_id else ''})",
-        )
+        return _draft(keyed, where=where, source=source)
     except ImportProblem as problem:
         raise ImportProblem(f"{where}: {problem}") from None
+
+
+def _draft(keyed: Mapping[str, tuple[str, Any]], *, where: str, source: str) -> ArticleDraft:
+    picked = {field: _pick(keyed, field) for field in FIELDS}
+    found = picked["text"]
+    text = _body(*found) if found else ""
+    if not text.strip():
+        summary = next((keyed[k][0] for k in SUMMARIES if keyed.get(k, (0, None))[1]), None)
+        if summary:
+            raise ImportProblem(
+                f"it has only a summary ('{summary}'), not the article's text; "
+                "import the articles' own pages or texts"
+            )
+        names = "/".join(FIELDS["text"][:6])
+        raise ImportProblem(f"it has no text ({names}), or the text is empty")
+    text = normalise_newlines(text)
+    values = {f: _scalar(*p) if p else None for f, p in picked.items() if f != "text"}
+    warnings: list[str] = []
+    published = None
+    if values["date"]:
+        try:
+            published = parse_date(values["date"])
+        except ImportProblem as problem:
+            warnings.append(f"{where}: {problem}; stored without a date")
+    external_id = values["id"]
+    return ArticleDraft(
+        text=text,
+        title=values["title"] or guess_title(text) or source,
+        outlet=values["outlet"],
+        url=values["url"],
+        published=published,
+        source_name=f"{source} ({where}{f', id {external_id}' if external_id else ''})",
+        fields=tuple((f, p[0]) for f, p in picked.items() if p is not None and f != "id"),
+        warnings=tuple(warnings),
+    )

@@ -25,6 +25,8 @@ from factcheck_gui.services.library import LibraryService
 
 _log = logging.getLogger(__name__)
 
+MAPPINGS_SHOWN = 3  # records of one file named their fields in this many ways, at most
+
 Progress = Callable[[int, int, str], None]  # files done, files in all, the current file
 
 
@@ -39,6 +41,9 @@ class ImportReport:
     skipped: list[Failure] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     versions: list[tuple[int, int]] = field(default_factory=list)  # (new id, replaced id)
+    # what was read with a doubt (a date left out) and which field became which, per file
+    warnings: list[Failure] = field(default_factory=list)
+    fields: list[tuple[str, str]] = field(default_factory=list)  # (file, "text ← maintext")
     cancelled: bool = False
     changes: Changes = field(default_factory=Changes)
 
@@ -57,6 +62,8 @@ class ImportReport:
             parts.append(f"{len(self.failed)} failed")
         if self.versions:
             parts.append(f"{len(self.versions)} new version{'s' * (len(self.versions) != 1)}")
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} warning{'s' * (len(self.warnings) != 1)}")
         return ", ".join(parts) + "."
 
     def lines(self) -> list[str]:
@@ -64,9 +71,11 @@ class ImportReport:
         out = [self.summary()]
         if self.cancelled:
             return out
+        out += [f"  fields    {name}: {mapping}" for name, mapping in self.fields]
         out += [f"  imported  {name}: {title}" for name, title in self.imported]
         out += [f"  skipped   {f.name}: {f.reason}" for f in self.skipped]
         out += [f"  failed    {f.name}: {f.reason}" for f in self.failed]
+        out += [f"  warning   {f.name}: {f.reason}" for f in self.warnings]
         out += [f"  version   article {new} replaces article {old}" for new, old in self.versions]
         return out
 
@@ -100,7 +109,9 @@ def import_articles(
                 token.check()
                 progress(done, total, source.name)
                 try:
-                    drafts.extend(read_source(source.name, source.read()))
+                    read = read_source(source.name, source.read())
+                    drafts.extend(read)
+                    _note(report, source.name, read)
                 except ImportProblem as problem:
                     report.failed.append(Failure(source.name, str(problem)))
                 except Exception as error:  # a reader's bug must cost this file only
@@ -128,6 +139,16 @@ def read_source(name: str, data: bytes) -> list[ArticleDraft]:
         raise ImportProblem(
             "the file is nested too deeply to read (thousands of levels of brackets or tags)"
         ) from None
+
+
+def _note(report: ImportReport, name: str, drafts: list[ArticleDraft]) -> None:
+    """The report's lines on one file: which field became which, and its warnings."""
+    mappings = list(dict.fromkeys(d.fields for d in drafts if d.fields))
+    if mappings:
+        shown = [", ".join(f"{to} ← {of}" for to, of in m) for m in mappings[:MAPPINGS_SHOWN]]
+        more = len(mappings) - MAPPINGS_SHOWN
+        report.fields.append((name, "; ".join(shown) + (f"; {more} more" if more > 0 else "")))
+    report.warnings.extend(Failure(name, w) for d in drafts for w in d.warnings)
 
 
 def _internal_error(error: Exception) -> str:

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.changes import Changes
+from factcheck_gui.domain.digests import nfc_sha256, text_sha256
 from factcheck_gui.domain.errors import NotFound
 from factcheck_gui.domain.model import Article, ArticleDraft, ArticleSummary, Batch, LibraryBatch
 from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.database import Database
 from factcheck_gui.storage.tables import ArticleRow, BatchRow
 
-
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+__all__ = ["BatchAdded", "LibraryService", "text_sha256"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +68,16 @@ class LibraryService:
     ) -> BatchAdded:
         """Store a batch of articles in one transaction.
 
-        A text already stored (or met earlier in ``drafts``) is skipped as a duplicate; an
+        A text already stored (or met earlier in ``drafts``), compared in NFC form, is
+        skipped as a duplicate; an
         article whose URL is stored with another text is kept as a new version linked to
         the newest stored one. ``cancel`` is checked between chunks and committed to before
         the transaction commits: once cancelled, everything is rolled back and
         ``Cancelled`` is raised.
         """
-        hashes = [text_sha256(d.text) for d in drafts]
+        hashes = [nfc_sha256(d.text) for d in drafts]  # NFC: NFC and NFD copies are one
         with self._db.transaction() as session:
-            known = repo.existing_hashes(session, hashes)
+            known = repo.existing_nfc_hashes(session, hashes)
             latest = repo.latest_by_url(session, {d.url for d in drafts if d.url})
             rows: list[dict[str, object]] = []
             titles: list[tuple[str, str]] = []
@@ -101,7 +100,8 @@ class LibraryService:
                         "url": draft.url,
                         "published": draft.published,
                         "text": draft.text,
-                        "sha256": digest,
+                        "sha256": text_sha256(draft.text),
+                        "nfc_sha256": digest,
                         "source_name": draft.source_name,
                         "replaces_id": latest.get(draft.url) if draft.url else None,
                     }

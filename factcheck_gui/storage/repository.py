@@ -140,6 +140,17 @@ def existing_hashes(session: Session, hashes: Sequence[str]) -> set[str]:
     return found
 
 
+def existing_nfc_hashes(session: Session, hashes: Sequence[str]) -> set[str]:
+    """Which of these NFC-form hashes a stored article's text has."""
+    found: set[str] = set()
+    for i in range(0, len(hashes), 500):
+        query = sa_select(col(ArticleRow.nfc_sha256)).where(
+            col(ArticleRow.nfc_sha256).in_(hashes[i : i + 500])
+        )
+        found.update(session.execute(query).scalars())
+    return found
+
+
 def ids_by_hash(session: Session, hashes: Sequence[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for i in range(0, len(hashes), 500):

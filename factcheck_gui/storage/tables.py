@@ -14,9 +14,13 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    event,
     false,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlmodel import Field, SQLModel
+
+from factcheck_gui.domain.digests import nfc_sha256
 
 
 class BatchRow(SQLModel, table=True):
@@ -25,6 +29,11 @@ class BatchRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(sa_column=Column(String(200), nullable=False))
     imported: datetime
+
+
+def _nfc_of_text(context: DefaultExecutionContext) -> str:
+    """The column default: every insert, by any path, hashes the NFC form of its text."""
+    return nfc_sha256(context.get_current_parameters()["text"])
 
 
 class ArticleRow(SQLModel, table=True):
@@ -40,6 +49,12 @@ class ArticleRow(SQLModel, table=True):
     published: date | None = None
     text: str = Field(sa_column=Column(Text, nullable=False))
     sha256: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
+    # of the text's NFC form: how duplicates are found (not unique: older databases may
+    # hold NFC and NFD copies of one text, imported before this column)
+    nfc_sha256: str | None = Field(  # None until inserted: filled from the text then
+        default=None,
+        sa_column=Column(String(64), nullable=False, default=_nfc_of_text),
+    )
     source_name: str | None = Field(default=None, sa_column=Column(String(500)))
     # A new version of a stored article (same URL, other text) points at the one it replaces.
     replaces_id: int | None = Field(
@@ -50,7 +65,14 @@ class ArticleRow(SQLModel, table=True):
     __table_args__ = (
         Index("ix_article_batch_id", "batch_id"),
         Index("ix_article_url", "url"),
+        Index("ix_article_nfc_sha256", "nfc_sha256"),
     )
+
+
+@event.listens_for(ArticleRow, "before_insert")
+def _fill_nfc_sha256(_mapper: object, _connection: object, row: ArticleRow) -> None:
+    if row.nfc_sha256 is None:  # an ORM insert (a merged annotation set's new article)
+        row.nfc_sha256 = nfc_sha256(row.text)
 
 
 class AnnotationRow(SQLModel, table=True):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import select
 import signal
 import sqlite3
 import subprocess
@@ -45,11 +46,20 @@ def _kill_once(data_dir: Path, annotation_set: Path, seed: int) -> list[str]:
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
-    time.sleep(random.Random(seed).uniform(1.0, 3.0))
+    assert worker.stdout is not None
+    first = _first_line(worker, timeout=60)  # started, whatever the machine's load
+    time.sleep(random.Random(seed).uniform(0.2, 2.0))
     worker.send_signal(signal.SIGKILL)
     out, err = worker.communicate(timeout=30)
     assert worker.returncode == -signal.SIGKILL, err
-    return [line for line in out.splitlines() if line.startswith("ACK ")]
+    return [line for line in [first, *out.splitlines()] if line.startswith("ACK ")]
+
+
+def _first_line(worker: subprocess.Popen[str], *, timeout: float) -> str:
+    assert worker.stdout is not None
+    ready, _, _ = select.select([worker.stdout], [], [], timeout)
+    assert ready, "the worker wrote nothing in a minute"
+    return worker.stdout.readline().strip()
 
 
 @pytest.mark.timeout(0)  # it scales with --soak-kills; each kill is bounded below
