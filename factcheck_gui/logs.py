@@ -8,7 +8,6 @@ crash dialog or the CLI can name the file that holds the details.
 from __future__ import annotations
 
 import logging
-import os
 import platform
 import sys
 from logging.handlers import RotatingFileHandler
@@ -16,7 +15,8 @@ from pathlib import Path
 
 from platformdirs import user_log_path
 
-from factcheck_gui import APP_NAME, __version__
+from factcheck_gui import __version__
+from factcheck_gui.folders import user_folder
 
 LOG_DIR_ENV = "FACTCHECK_LOG_DIR"
 LOG_FILE = "factcheck.log"
@@ -37,10 +37,7 @@ _file: Path | None = None
 
 def default_log_dir() -> Path:
     """``FACTCHECK_LOG_DIR`` when set, else the platform's user log folder."""
-    configured = os.environ.get(LOG_DIR_ENV)
-    if configured:
-        return Path(configured).expanduser()
-    return user_log_path(APP_NAME, appauthor=False)
+    return user_folder(LOG_DIR_ENV, user_log_path)
 
 
 def setup_logging(level: str = "info", *, folder: Path | None = None) -> Path | None:

@@ -4,22 +4,18 @@ window's layout), and the key that tells one data folder from another."""
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from platformdirs import user_config_path
 
-from factcheck_gui import APP_NAME
+from factcheck_gui.folders import user_folder
 
 CONFIG_DIR_ENV = "FACTCHECK_CONFIG_DIR"
 
 
 def default_config_dir() -> Path:
     """``FACTCHECK_CONFIG_DIR`` when set, else the platform's user config folder."""
-    configured = os.environ.get(CONFIG_DIR_ENV)
-    if configured:
-        return Path(configured).expanduser()
-    return user_config_path(APP_NAME, appauthor=False)
+    return user_folder(CONFIG_DIR_ENV, user_config_path)
 
 
 def folder_key(folder: Path) -> str:

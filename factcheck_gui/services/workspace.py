@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from platformdirs import user_data_path
 
-from factcheck_gui import APP_NAME
+from factcheck_gui.folders import user_folder
 from factcheck_gui.services.annotations import AnnotationService
 from factcheck_gui.services.backups import BackupService
 from factcheck_gui.services.library import LibraryService
@@ -22,10 +21,7 @@ DATA_DIR_ENV = "FACTCHECK_DATA_DIR"
 
 def default_data_dir() -> Path:
     """``FACTCHECK_DATA_DIR`` when set, else the platform's user data folder."""
-    configured = os.environ.get(DATA_DIR_ENV)
-    if configured:
-        return Path(configured).expanduser()
-    return user_data_path(APP_NAME, appauthor=False)
+    return user_folder(DATA_DIR_ENV, user_data_path)
 
 
 class Workspace:
