@@ -17,15 +17,17 @@ from factcheck_gui import __version__
 from factcheck_gui.domain.errors import NotFound, UserError
 from factcheck_gui.domain.figures import format_number
 from factcheck_gui.logs import LEVELS, log_start, one_line, setup_logging, where_details_are
+from factcheck_gui.services.ownership import FolderOwner
 from factcheck_gui.services.workspace import (
     DATA_DIR_ENV,
+    NeedsChange,
     Workspace,
     default_data_dir,
     open_workspace,
 )
 
 # Commands that write own the data folder while they run (a subcommand's own subcommand is
-# ``args.action``); they are refused while the window has the folder open. The others only
+# ``args.backup_action``); they are refused while the window has the folder open. The others only
 # read and work beside the window. Each says how to do the same from the window.
 WRITE_COMMANDS = {
     "import": "import from the window (File → Import…)",
@@ -230,17 +232,38 @@ class _workspace:
     def __init__(self, args: argparse.Namespace) -> None:
         self._args = args
         self._workspace: Workspace | None = None
+        self._owner: FolderOwner | None = None
 
     def __enter__(self) -> Workspace:
-        self._workspace = open_workspace(
-            getattr(self._args, "data_dir", None),
-            samples=not getattr(self._args, "no_samples", False),
-        )
+        data_dir = getattr(self._args, "data_dir", None)
+        samples = not getattr(self._args, "no_samples", False)
+        name = _command_name(self._args)
+        if name in WRITE_COMMANDS:  # the folder is ours already (see _owning)
+            self._workspace = open_workspace(data_dir, samples=samples)
+            return self._workspace
+        try:  # a reader: beside the window, it must change nothing
+            self._workspace = open_workspace(data_dir, samples=samples, may_change=False)
+        except NeedsChange as why:
+            from factcheck_gui.services.ownership import own_for_command
+
+            # Creating, upgrading or recovering the database writes: own the folder for it.
+            self._owner = own_for_command(
+                data_dir or default_data_dir(),
+                name,
+                in_the_window=f"start the window, which sees to it ({why})",
+            )
+            try:
+                self._workspace = open_workspace(data_dir, samples=samples)
+            except BaseException:
+                self._owner.release()
+                raise
         return self._workspace
 
     def __exit__(self, *exc: object) -> None:
         if self._workspace is not None:
             self._workspace.close()
+        if self._owner is not None:
+            self._owner.release()
 
 
 def _gui(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ from factcheck_gui.storage import backups as store
 from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.backups import BACKUP_FOLDER, Backup, BackupContents
 from factcheck_gui.storage.database import DB_FILENAME, KEEP_SETTING, Database
-from factcheck_gui.storage.sqlite_file import DatabaseDamaged
+from factcheck_gui.storage.sqlite_file import DatabaseDamaged, set_aside_leftovers
 
 __all__ = [
     "Backup",
@@ -84,6 +84,7 @@ def restore_into_empty_folder(data_dir: Path, backup_id: str) -> Backup:
     problem = store.check_backup(chosen.path)
     if problem is not None:
         raise UserError(f"the backup {chosen.id} cannot be restored: {problem}")
+    set_aside_leftovers(path)  # a -wal left here must never be applied to the restored copy
     partial = path.with_name(f".{path.name}.restoring")
     try:
         with contextlib.closing(sqlite3.connect(partial)) as target:

@@ -14,7 +14,21 @@ from factcheck_gui.services.measures import MeasureService
 from factcheck_gui.services.preferences import Preferences
 from factcheck_gui.services.samples import load_sample_annotations, load_samples
 from factcheck_gui.services.suggestions import SuggestionService
-from factcheck_gui.storage.database import Database, open_database, open_memory_database
+from factcheck_gui.storage.database import (
+    Database,
+    NeedsChange,
+    open_database,
+    open_memory_database,
+)
+
+__all__ = [
+    "DATA_DIR_ENV",
+    "NeedsChange",
+    "Workspace",
+    "default_data_dir",
+    "open_memory_workspace",
+    "open_workspace",
+]
 
 DATA_DIR_ENV = "FACTCHECK_DATA_DIR"
 
@@ -41,13 +55,22 @@ class Workspace:
 
 
 def open_workspace(
-    data_dir: Path | None = None, *, samples: bool = True, sample_annotations: bool = True
+    data_dir: Path | None = None,
+    *,
+    samples: bool = True,
+    sample_annotations: bool = True,
+    may_change: bool = True,
 ) -> Workspace:
     """Open the database in ``data_dir``; a new, empty one gets the sample batch and, unless
-    told otherwise, our annotations of it (so the comparison has something to show)."""
+    told otherwise, our annotations of it (so the comparison has something to show).
+
+    ``may_change=False`` (a reader beside the process that owns the folder) never creates,
+    upgrades, recovers or fills the database: ``NeedsChange`` says what it would have to do.
+    """
     folder = data_dir if data_dir is not None else default_data_dir()
-    workspace = Workspace(open_database(folder), folder)
-    _load_samples_if_new(workspace, samples, sample_annotations)
+    workspace = Workspace(open_database(folder, may_change=may_change), folder)
+    if may_change:
+        _load_samples_if_new(workspace, samples, sample_annotations)
     return workspace
 
 

@@ -48,8 +48,16 @@ class BackupContents:
     annotations: int
 
 
-def make_backup(source: sqlite3.Connection, folder: Path, reason: str, *, keep: int) -> Backup:
-    """Copy the database open on ``source`` into ``folder``, verify it, rotate the old ones."""
+def make_backup(
+    source: sqlite3.Connection,
+    folder: Path,
+    reason: str,
+    *,
+    keep: int,
+    protect: frozenset[Path] = frozenset(),
+) -> Backup:
+    """Copy the database open on ``source`` into ``folder``, verify it, rotate the old ones
+    (never the new copy, nor those in ``protect``: a backup about to be restored)."""
     now = datetime.now(UTC)
     stamp = f"{now.strftime(_STAMP)}.{now.microsecond // 1000:03d}Z"
     final = folder / f"factcheck-{reason}-{stamp}.sqlite3"
@@ -76,7 +84,7 @@ def make_backup(source: sqlite3.Connection, folder: Path, reason: str, *, keep: 
     finally:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
-    rotate(folder, keep=keep)
+    rotate(folder, keep=keep, protect=protect | {final})
     return _parse(final) or Backup(stamp, final, reason, datetime.now(UTC), 0)
 
 
@@ -108,18 +116,53 @@ def find_backup(folder: Path, wanted: str) -> Backup:
     return matches[0]
 
 
-def rotate(folder: Path, *, keep: int) -> list[Path]:
-    """Remove the oldest backups past ``keep``; the removed paths."""
+def rotate(folder: Path, *, keep: int, protect: frozenset[Path] = frozenset()) -> list[Path]:
+    """Remove the oldest backups past ``keep``; the removed paths.
+
+    Never removed: those in ``protect`` (the copy just made, a backup being restored), and
+    the newest backup made before each time a damaged database was moved aside, so starting
+    afresh after damage cannot rotate the last good copy away.
+    """
+    backups = list_backups(folder)
+    kept = set(protect) | _last_before_damage(folder.parent, backups)
     removed = []
-    for old in list_backups(folder)[max(keep, 1) :]:
+    for old in backups[max(keep, 1) :]:
+        if old.path in kept:
+            continue
         with contextlib.suppress(OSError):
             old.path.unlink()
             removed.append(old.path)
+    _clear_stale_partials(folder)
     return removed
 
 
+def _last_before_damage(data_dir: Path, backups: list[Backup]) -> set[Path]:
+    keep: set[Path] = set()
+    for damaged in data_dir.glob("*.damaged-*"):
+        stamp = damaged.name.rsplit(".damaged-", 1)[1][:16]
+        try:
+            moved = datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        except ValueError:
+            continue
+        before = [b for b in backups if b.created <= moved]
+        if before:
+            keep.add(before[0].path)  # newest first
+    return keep
+
+
+def _clear_stale_partials(folder: Path, *, older_than_s: float = 3600) -> None:
+    """Half-written copies of a backup that was interrupted (the app was killed)."""
+    now = datetime.now(UTC).timestamp()
+    for partial in folder.glob(".*.partial"):
+        with contextlib.suppress(OSError):
+            if now - partial.stat().st_mtime > older_than_s:
+                partial.unlink()
+
+
 def check_backup(path: Path) -> str | None:
-    """Why ``path`` cannot be restored (not SQLite, damaged), or None when it can."""
+    """Why ``path`` cannot be restored (gone, not SQLite, damaged), or None when it can."""
+    if not path.is_file():
+        return f"it is gone from {path.parent}"
     try:
         with path.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:

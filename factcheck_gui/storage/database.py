@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +33,7 @@ from factcheck_gui.storage.migrate import (
     MigrationFailed,
     alembic_config,
     current_revision,
+    head,
     is_known,
     upgrade,
 )
@@ -39,9 +41,11 @@ from factcheck_gui.storage.sqlite_file import (
     DatabaseDamaged,
     DatabaseRefused,
     DatabaseTooNew,
+    Examined,
     examine,
     fingerprint,
     move_aside,
+    set_aside_leftovers,
 )
 
 __all__ = [
@@ -50,12 +54,14 @@ __all__ = [
     "DatabaseDamaged",
     "DatabaseRefused",
     "DatabaseTooNew",
+    "NeedsChange",
     "alembic_config",
     "open_database",
     "open_memory_database",
     "schema_revision",
 ]
 
+log = logging.getLogger(__name__)
 DB_FILENAME = "factcheck.sqlite3"
 KEEP_SETTING = "backups_kept"
 # How long a write waits for another writer before it is reported as not saved: long
@@ -106,7 +112,7 @@ class Database:
                 return max(1, int(value))
         return DEFAULT_KEEP
 
-    def backup(self, reason: str) -> Backup | None:
+    def backup(self, reason: str, *, protect: frozenset[Path] = frozenset()) -> Backup | None:
         """A verified copy of the database as it is now (None for an in-memory one)."""
         folder = self.backup_folder
         if folder is None:
@@ -115,7 +121,9 @@ class Database:
         try:
             source = raw.driver_connection
             assert isinstance(source, sqlite3.Connection)
-            return backups.make_backup(source, folder, reason, keep=self.backups_kept())
+            return backups.make_backup(
+                source, folder, reason, keep=self.backups_kept(), protect=protect
+            )
         finally:
             raw.close()
 
@@ -141,7 +149,7 @@ class Database:
             raise UserError(
                 f"the backup {chosen.id} is not a factcheck database this version can read"
             )
-        safety = self.backup("before-restore")
+        safety = self.backup("before-restore", protect=frozenset({chosen.path}))
         raw = self.engine.raw_connection()
         try:
             target = raw.driver_connection
@@ -163,13 +171,25 @@ def _is_storage_error(error: BaseException | None) -> bool:
     return isinstance(error, sqlite3.DatabaseError) and not isinstance(error, bugs)
 
 
-def open_database(data_dir: Path) -> Database:
-    """Open (creating or upgrading) the database in ``data_dir``."""
+class NeedsChange(UserError):
+    """Opening would change the folder (create, upgrade, or move a damaged file aside), and
+    the caller may only read (another process owns the folder)."""
+
+
+def open_database(data_dir: Path, *, may_change: bool = True) -> Database:
+    """Open the database in ``data_dir``, creating or upgrading it (or moving a damaged one
+    aside) unless ``may_change`` is False: then such a database raises ``NeedsChange``."""
     path = data_dir / DB_FILENAME
-    _prepare_folder(data_dir)
+    if may_change:
+        _prepare_folder(data_dir)
     examined = examine(path, known=is_known)
+    if not may_change:
+        _check_ready(path, examined)
     if examined.damage is not None:
         raise _damaged(path, examined.damage)
+    if not examined.exists:
+        for leftover in set_aside_leftovers(path):
+            log.warning("a journal without its database was moved aside: %s", leftover)
     before = fingerprint(path) if examined.exists else None
     db = Database(_file_engine(path), path)
     db.existed, db.fingerprint_at_open = examined.exists, before
@@ -179,6 +199,16 @@ def open_database(data_dir: Path) -> Database:
         db.close()
         raise
     return db
+
+
+def _check_ready(path: Path, examined: Examined) -> None:
+    """Only read: the database must be there, intact and at the newest revision."""
+    if not examined.exists:
+        raise NeedsChange(f"there is no database in {path.parent} yet")
+    if examined.damage is not None:
+        raise NeedsChange(f"{path} is damaged ({examined.damage})")
+    if examined.revision != head():
+        raise NeedsChange(f"{path} must be upgraded to this version first")
 
 
 def _upgrade(db: Database) -> None:
@@ -209,7 +239,10 @@ def _damaged(path: Path, reason: str) -> DatabaseDamaged:
             f"shows the {len(found)} in {folder}), or start the window to be offered the newest"
         )
     else:
-        what = f"there are no backups in {folder}; start again to begin a new, empty database"
+        what = (
+            f"there are no backups in {folder}; start again to begin a new database "
+            "(with the sample batch, unless --no-samples)"
+        )
     return DatabaseDamaged(
         f"{path} is damaged ({reason}); it was moved aside to {moved.name}: {what}",
         reason=reason,

@@ -71,7 +71,7 @@ def examine(path: Path, *, known: Callable[[str], bool]) -> Examined:
     if header != SQLITE_HEADER:
         raise DatabaseRefused(
             f"{path} cannot be opened as a factcheck database (it is not an SQLite file); "
-            "move the file away or choose another folder with --data-dir"
+            "move it away or choose another folder with --data-dir"
         )
     try:
         with _read_only(path) as connection:
@@ -87,8 +87,8 @@ def examine(path: Path, *, known: Callable[[str], bool]) -> Examined:
                 revision = row[0] if row else None
             if revision is None and tables - {"alembic_version"}:
                 raise DatabaseRefused(
-                    f"{path} holds tables of another program; "
-                    "move it away or choose another folder with --data-dir"
+                    f"{path} holds tables of another program; move it away (with any "
+                    "-wal and -shm files beside it) or choose another folder with --data-dir"
                 )
             if revision is not None and not known(revision):
                 raise DatabaseTooNew(
@@ -130,6 +130,29 @@ def _unreadable(path: Path, error: sqlite3.Error) -> StorageFailure:
 
 def _companion(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
+
+
+def set_aside_leftovers(path: Path) -> list[Path]:
+    """``path`` is missing but its -wal, -shm or -journal are still there (the database was
+    moved away without them): rename them as damaged, so SQLite never applies another
+    file's journal to a new or restored database, and nothing of them is lost."""
+    found = [_companion(path, s) for s in COMPANIONS if _companion(path, s).exists()]
+    if not found or path.exists():
+        return []
+    tag = f".damaged-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}"
+    moved = []
+    for leftover in found:
+        target = leftover.with_name(leftover.name + tag)
+        try:
+            os.rename(leftover, target)
+        except OSError as error:
+            raise StorageFailure(
+                f"{leftover} was left beside a missing database and cannot be moved aside "
+                f"({error.strerror}); move it away yourself, then start again",
+                kind="io",
+            ) from None
+        moved.append(target)
+    return moved
 
 
 def move_aside(path: Path) -> Path:

@@ -128,6 +128,8 @@ def test_the_cli_recovers_a_damaged_database_from_a_backup(
     data_dir: Path,
     capsys,  # noqa: ANN001
 ) -> None:
+    assert main(["list"]) == 0  # a first start: the samples and our annotations of them
+    capsys.readouterr()
     assert main(["backup", "create"]) == 0
     backup_id = capsys.readouterr().out.split("\t")[0]
     _damage(data_dir / DB_FILENAME)
