@@ -195,6 +195,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `factcheck list | head`: the reader has all it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 0
     except Exception as error:  # a bug: one line here, the traceback in the log
         log.exception("unexpected error in `factcheck %s`", _command_name(args))
         print(

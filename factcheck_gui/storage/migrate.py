@@ -16,6 +16,8 @@ table rebuilds is followed for every revision, present and future:
 from __future__ import annotations
 
 import contextlib
+import logging
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,7 @@ from sqlalchemy.pool import NullPool
 from factcheck_gui.domain.errors import UserError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+log = logging.getLogger(__name__)
 
 
 class MigrationFailed(UserError):
@@ -94,16 +97,29 @@ def upgrade(
         if current is not None and before is not None:
             before(current)
         with connection.begin():
+            before_upgrade = _broken_references(connection)
             command.upgrade(alembic_config(connection), target)
-            broken = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
+            broken = _broken_references(connection) - before_upgrade
             if broken:
-                tables = sorted({str(row[0]) for row in broken})
+                tables = sorted({table for table, _parent in broken.elements()})
                 raise MigrationFailed(
                     f"the upgrade from {current or 'nothing'} was stopped and undone: "
-                    f"{len(broken)} row(s) in {', '.join(tables)} would point at missing rows; "
-                    "the database is as it was"
+                    f"{sum(broken.values())} row(s) in {', '.join(tables)} would point at "
+                    "missing rows; the database is as it was"
+                )
+            if before_upgrade:  # an old dangling reference is not the upgrade's doing
+                log.warning(
+                    "references that pointed at nothing before the upgrade: %s",
+                    dict(before_upgrade),
                 )
     return True
+
+
+def _broken_references(connection: Connection) -> Counter[tuple[str, str]]:
+    """How many rows of each table point at missing rows of each parent (rowids may change
+    when a table is rebuilt, so rows are counted, not named)."""
+    rows = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
+    return Counter((str(row[0]), str(row[2])) for row in rows)
 
 
 @contextlib.contextmanager

@@ -196,3 +196,68 @@ def test_a_full_disk_says_the_disk_is_full_and_stores_nothing(tiny_disk: Path) -
         ws.backups.create()
     assert not [p for p in (tiny_disk / "data" / "backups").glob("*") if p.stat().st_size]
     ws.close()
+
+
+# -- found in review ------------------------------------------------------------------------------
+def test_restoring_the_oldest_backup_when_the_folder_is_full(workspace: Workspace) -> None:
+    service = BackupService(workspace.db)
+    service.set_keep(3)
+    oldest_note = _tag(workspace, "only in the oldest")
+    made = [service.create() for _ in range(3)]
+    workspace.annotations.delete(oldest_note)
+    restored = service.restore(made[0].id)  # its safety copy must not rotate it away first
+    assert restored.restored.id == made[0].id
+    assert workspace.annotations.get_annotation(oldest_note).note == "only in the oldest"
+
+
+def test_the_last_backup_before_damage_survives_any_number_of_later_ones(
+    data_dir: Path,
+) -> None:
+    ws = open_workspace(data_dir)
+    good = ws.backups.create()
+    ws.close()
+    _damage(data_dir / DB_FILENAME)
+    with pytest.raises(DatabaseDamaged):
+        open_workspace(data_dir)
+    ws = open_workspace(data_dir)  # the user chose to start afresh
+    ws.backups.set_keep(2)
+    for _ in range(4):
+        ws.backups.create()
+    ws.close()
+    assert good.id in {b.id for b in list_backups(data_dir / "backups")}
+
+
+def test_a_wal_left_beside_a_moved_database_is_never_applied(data_dir: Path) -> None:
+    from factcheck_gui.services.backups import restore_into_empty_folder
+
+    ws = open_workspace(data_dir)
+    backup = ws.backups.create()
+    ws.close()
+    path = data_dir / DB_FILENAME
+    stale = path.with_name(path.name + "-wal")
+    stale.write_bytes(b"\x37\x7f\x06\x82" + b"\x00" * 4092)  # a journal of some other file
+    path.rename(data_dir.parent / "moved-away.sqlite3")  # the user moved only the database
+    restore_into_empty_folder(data_dir, backup.id)
+    assert not stale.exists() and list(data_dir.glob(f"{DB_FILENAME}-wal.damaged-*"))
+    ws = open_workspace(data_dir)
+    try:
+        assert len(ws.annotations.for_article(1)) == 8
+    finally:
+        ws.close()
+
+
+def test_a_reader_beside_the_window_never_moves_its_database(
+    data_dir: Path,
+    capsys,  # noqa: ANN001
+) -> None:
+    from factcheck_gui.services.ownership import FolderOwner
+
+    open_workspace(data_dir).close()
+    _damage(data_dir / DB_FILENAME)
+    before = (data_dir / DB_FILENAME).read_bytes()
+    with FolderOwner(data_dir, role="gui", command="gui"):
+        assert main(["list"]) == 1
+    err = capsys.readouterr().err
+    assert "the factcheck window has" in err and "is damaged" in err
+    assert (data_dir / DB_FILENAME).read_bytes() == before
+    assert not list(data_dir.glob("*.damaged-*"))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from sqlalchemy import MetaData, Table, create_engine, insert, text
 from sqlalchemy.types import Boolean, Date, DateTime, Float, Integer
 
@@ -227,26 +228,43 @@ def test_an_upgrade_from_every_past_revision_keeps_every_row(revision: str, data
     assert len(backups) == 1 and _rows(backups[0]) == before
 
 
-def test_an_upgrade_that_would_break_a_reference_is_undone_and_the_backup_kept(
+def test_an_upgrade_that_breaks_a_reference_is_undone_and_the_backup_kept(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _database_at(PAST_REVISIONS[-1], data_dir)
+    before = _rows(path)
+    real_upgrade = command.upgrade
+
+    def breaking_upgrade(config, revision):  # noqa: ANN001, ANN202
+        real_upgrade(config, revision)  # then a faulty revision drops an article (FKs off)
+        config.attributes["connection"].execute(text("DELETE FROM article WHERE id = 2"))
+
+    monkeypatch.setattr(command, "upgrade", breaking_upgrade)
+    with pytest.raises(MigrationFailed, match="stopped and undone.*annotation.*as it was") as e:
+        open_database(data_dir)
+    assert f"before-upgrade-from-{PAST_REVISIONS[-1]}" in str(e.value)
+    assert _rows(path) == before
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            PAST_REVISIONS[-1],
+        )
+    assert len(list((data_dir / "backups").glob("*before-upgrade-from-*"))) == 1
+
+
+def test_a_reference_that_was_already_dangling_does_not_block_the_upgrade(
     data_dir: Path,
 ) -> None:
     path = _database_at("0002_settings", data_dir)
     with contextlib.closing(sqlite3.connect(path)) as connection:
-        connection.execute(  # a row pointing at an article that is not there
+        connection.execute(  # a row pointing at an article that is not there, from long ago
             "INSERT INTO annotation VALUES ('dangling', 99, 0, 1, 'q', '', '', 'claim', "
             "'unchecked', '', 'r', ?, ?, NULL, NULL)",
             (NOW, NOW),
         )
         connection.commit()
-    before = _rows(path)
-
-    with pytest.raises(MigrationFailed, match="stopped and undone.*annotation.*as it was") as e:
-        open_database(data_dir)
-    assert "before-upgrade-from-0002_settings" in str(e.value)
-
-    assert _rows(path) == before
+    open_database(data_dir).close()
     with contextlib.closing(sqlite3.connect(path)) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            "0002_settings",
-        )
-    assert len(list((data_dir / "backups").glob("*before-upgrade-from-0002*"))) == 1
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (head(),)
+        assert connection.execute(
+            "SELECT article_id FROM annotation WHERE id = 'dangling'"
+        ).fetchone() == (99,)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -61,9 +62,13 @@ def pytest_fail() -> None:
 def test_the_start_backup_runs_off_the_gui_thread(open_window, qtbot, data_dir) -> None:  # noqa: ANN001
     open_workspace(data_dir).close()
     window = open_window()
+    service = window.services.backups
+    real, threads = service.at_start, []
+    service.at_start = lambda: threads.append(threading.get_ident()) or real()
     with qtbot.waitSignal(window.restoring.backedUp, timeout=30_000) as made:
         window.restoring.start_backup()
     assert made.args[0] is not None and made.args[0].reason == "start"
+    assert threads and threads[0] != threading.get_ident()  # not the GUI thread
     window.restoring.wait()
 
 
