@@ -37,12 +37,14 @@ __all__ = [
     "format_number",
     "interval",
     "parse_figure",
+    "unit_kind",
 ]
 
 _PREFIX_WINDOW = 80  # hedges and currencies are a few words: never scan the whole text
 _SUFFIX_WINDOW = 60
 _BEFORE_HEDGES = {tuple(h.split()): h for h in HEDGES if h not in AFTER_HEDGES}
 _AFTER = {words: h for h, words in AFTER_HEDGES.items()}
+_AFTER_FIRST = frozenset(words[0] for words in _AFTER)
 _STOP_WORDS = (
     "are is was were in of and to the a an from since by for on at or as with this that had "
     "have has be been than per each who which more strong said last plus odd percent into "
@@ -90,6 +92,18 @@ def format_interval(low: float | None, high: float | None) -> str:
     if low == high:
         return format_number(low)
     return f"{format_number(low)} – {format_number(high)}"
+
+
+def unit_kind(unit: str | None) -> str | None:
+    """What a unit counts, for telling measures apart: "people", "percent", "money" (any
+    currency code), the unit itself, or None when no unit was read."""
+    if unit is None:
+        return None
+    if unit in ("percent", "percentage points", "bps"):
+        return "percent"
+    if len(unit) == 3 and unit.isupper():
+        return "money"
+    return unit
 
 
 def _plain(x: float | None) -> float | int | None:
@@ -287,7 +301,7 @@ def _hedge_after(c: _Text, j: int) -> tuple[str | None, int]:
     k = j + 1 if c.word(j) == "-" and c.glued(j) else j
     if c.word(k) == "+" and c.glued(k):
         return "plus", k + 1
-    if k < len(c.toks) and (c.spaced(k) if k == j else c.glued(k)):
+    if c.word(k) in _AFTER_FIRST and (c.spaced(k) if k == j else c.glued(k)):
         for words, hedge in _AFTER.items():
             if tuple(c.word(k + m) for m in range(len(words))) == words:
                 return hedge, k + len(words)
