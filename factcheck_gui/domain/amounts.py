@@ -135,21 +135,21 @@ def read_amount(toks: list[Token], i: int, s: str) -> Amount | None:
 
 def _digits(toks: list[Token], i: int, s: str) -> Amount:
     value, step = digits_value(toks[i].text)
-    j = i + 1
+    j, share = i + 1, False
     slash = _slash_fraction(toks, i, s)
     if slash is not None:  # "1/2"
-        return Amount(slash, 0.1, i, i + 3, share=True)
-    if value.is_integer() and j < len(toks) and spaced(toks, j, s):
+        value, step, j, share = slash, 0.1, i + 3, True
+    elif value.is_integer() and j < len(toks) and spaced(toks, j, s):
         if toks[j].kind == "frac":  # "7½"
-            return Amount(value + VULGAR[toks[j].text], 0.1, i, j + 1)
-        slash = _slash_fraction(toks, j, s) if toks[j].kind == "num" else None
-        if slash is not None and toks[j].start > toks[i].end:  # "7 1/2"
-            return Amount(value + slash, 0.1, i, j + 3)
-        if toks[j].text == "hundred":  # "45 hundred"
-            return Amount(value * 100, step * 100, i, j + 1)
-        if toks[j].text == "dozen":
-            return Amount(value * 12, 12.0, i, j + 1)
-    return Amount(value, step, i, j)
+            value, step, j = value + VULGAR[toks[j].text], 0.1, j + 1
+        else:
+            slash = _slash_fraction(toks, j, s) if toks[j].kind == "num" else None
+            if slash is not None and toks[j].start > toks[i].end:  # "7 1/2"
+                value, step, j = value + slash, 0.1, j + 3
+    if j < len(toks) and spaced(toks, j, s) and toks[j].text in ("hundred", "dozen"):
+        times = 100.0 if toks[j].text == "hundred" else 12.0  # "45 hundred", "2 1/2 dozen"
+        return Amount(value * times, step * times if times == 100 else 12.0, i, j + 1)
+    return Amount(value, step, i, j, share=share)
 
 
 def _slash_fraction(toks: list[Token], i: int, s: str) -> float | None:

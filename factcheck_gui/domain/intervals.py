@@ -16,7 +16,8 @@
 * **Hedges after the number** ("80-plus", "1,000 or more", "40-odd", "20 or so") are
   bounds like those before it ("plus" is "at least", "odd" is "about").
 * **Counts of people are whole**: their ends are rounded inward to whole numbers
-  ("about 15 people" is 14-16, "18 people" exactly 18), never a fractional person.
+  ("about 15 people" is 14-16, "18 people" exactly 18), never a fractional person; an
+  interval with no whole number inside becomes the nearest one.
 * An end is ``None`` when the words leave it open.
 """
 
@@ -57,11 +58,14 @@ def interval(
 
 
 def whole(low: float | None, high: float | None) -> tuple[float | None, float | None]:
-    """An interval of a count rounded inward to whole numbers (kept if that empties it)."""
+    """An interval of a count rounded inward to whole numbers (to the nearest whole number
+    if none is inside)."""
     new_low = None if low is None else float(math.ceil(low - 1e-9))
     new_high = None if high is None else float(math.floor(high + 1e-9))
     if new_low is not None and new_high is not None and new_low > new_high:
-        return low, high
+        assert low is not None and high is not None
+        nearest = float(math.floor((low + high) / 2 + 0.5))  # "2.5 people": no whole count
+        return nearest, nearest  # inside, so the nearest one
     return new_low, new_high
 
 
