@@ -264,21 +264,27 @@ def _words(toks: list[Token], i: int, s: str) -> Amount | None:
                 j += 1
             step = 10.0**-places
         elif w == "and" and seen:
-            nxt, third = word(j + 1), word(j + 2)
+            hyphens = word(j + 1) == "-"  # "one-and-a-half"
+            at = j + 1 + hyphens
+            nxt, third = word(at), word(at + 1 + hyphens)
+            past = at + 2 + hyphens
             if (
                 nxt in ("a", "an", "one")
                 and third in FRACTIONS
                 and third not in ("tenth", "tenths")
             ):
                 current += 1 / FRACTIONS[third]  # "two and a half"
-                step, j = 0.1, j + 3
+                step, j = 0.1, past
                 continue
             if nxt in ONES and third in FRACTIONS and ONES[nxt] < FRACTIONS[third]:
                 current += ONES[nxt] / FRACTIONS[third]  # "one and three quarters"
-                step, j = 0.1, j + 3
+                step, j = 0.1, past
                 continue
             if not after_scale or not (nxt in ONES or nxt in TENS):
                 break  # "between ten and fifteen" is two numbers
+        elif w == "of" and share and word(j + 1) in ("a", "an") and word(j + 2) in _BIG:
+            j += 2  # "a quarter of a million"
+            continue
         elif w == "hundred" and seen:
             current, step, after_scale = (current or 1) * 100, step * 100, True
         elif w == "dozen" and seen:

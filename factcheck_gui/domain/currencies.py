@@ -109,9 +109,14 @@ def _tables() -> tuple[frozenset[str], dict[str, str], dict[tuple[str, ...], str
     return codes, signs, names
 
 
+_OTHER_CODES = {"RMB": "CNY"}  # what news writes as a code that ISO 4217 does not have
+
+
 def code(word: str) -> str | None:
-    """The ISO code a word written in capitals is ("EUR"), or None."""
-    return word if word.isupper() and word in _tables()[0] else None
+    """The ISO code a word written in capitals is ("EUR", "RMB" is CNY), or None."""
+    if not word.isupper():
+        return None
+    return word if word in _tables()[0] else _OTHER_CODES.get(word)
 
 
 def sign(symbol: str) -> str | None:

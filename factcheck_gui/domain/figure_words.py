@@ -331,6 +331,7 @@ for _canonical, _spellings in {
     "years": "year years yr yrs",
     "decades": "decade decades",
     "degrees": "degree degrees",
+    "pence": "pence",
 }.items():
     for _spelling in _spellings.split():
         UNITS[_spelling] = _canonical
@@ -346,6 +347,9 @@ UNIT_PHRASES = {
     ("sq", "mi"): "sq mi",
     ("metric", "tons"): "t",
     ("metric", "tonnes"): "t",
+    ("km", "/", "h"): "km/h",
+    ("km", "per", "hour"): "km/h",
+    ("m", "/", "s"): "m/s",
     ("kilometres", "per", "hour"): "km/h",
     ("kilometers", "per", "hour"): "km/h",
     ("miles", "per", "hour"): "mph",

@@ -44,6 +44,7 @@ _PREFIX_WINDOW = 80  # hedges and currencies are a few words: never scan the who
 _SUFFIX_WINDOW = 60
 _BEFORE_HEDGES = {tuple(h.split()): h for h in HEDGES if h not in AFTER_HEDGES}
 _AFTER = {words: h for h, words in AFTER_HEDGES.items()}
+_SIGN_WORDS = {"rs": "INR", "tk": "BDT"}  # signs written as letters: "Rs 500", "Tk 5,000"
 _AFTER_FIRST = frozenset(words[0] for words in _AFTER)
 _STOP_WORDS = (
     "are is was were in of and to the a an from since by for on at or as with this that had "
@@ -200,6 +201,10 @@ def _read(c: _Text, i: int) -> tuple[Figure, int] | None:
         unit = "percent"  # "two-thirds of the members" is a share
     else:
         unit, j = (None, j) if currency else _unit(c, j)
+    if unit == "pence":  # "99p" is £0.99
+        factor = 0.01
+        amount = replace(amount, value=amount.value * factor, step=amount.step * factor)
+        unit = "GBP"
     unit = currency or unit
     start, end = c.toks[first].start, c.toks[j - 1].end
     sign = -1.0 if negative else 1.0
@@ -230,7 +235,7 @@ def _sign(c: _Text, first: int) -> tuple[int, bool]:
     t = c.toks[k]
     if t.kind == "dash" and c.glued(first) and not (c.glued(k) and c.toks[k - 1].kind != "sym"):
         return k, True
-    if t.text == "minus" and c.spaced(first):
+    if t.text == "minus" and c.spaced(first) and not c.glued(k):  # not "plus-or-minus 3"
         return k, True
     return first, False
 
@@ -241,7 +246,7 @@ def _currency_before(c: _Text, first: int) -> tuple[str | None, int]:
         return None, first
     t = c.toks[k]
     gap = c.folded[t.end : c.toks[first].start]
-    if gap.strip() and not (t.text == "rs" and gap.strip() == "."):
+    if gap.strip() and not (t.text in _SIGN_WORDS and gap.strip() == "."):
         return None, first
     if t.kind == "sym":
         if k > 0 and c.toks[k - 1].kind == "word" and c.glued(k):
@@ -251,8 +256,8 @@ def _currency_before(c: _Text, first: int) -> tuple[str | None, int]:
         found = currencies.sign(t.text)
         return (found, k) if found else (None, first)
     if t.kind == "word":
-        if t.text == "rs":
-            return "INR", k
+        if t.text in _SIGN_WORDS:
+            return _SIGN_WORDS[t.text], k
         found = currencies.code(c.raw(k)) or currencies.sign(t.text)
         if found is not None:
             return found, k
@@ -351,6 +356,10 @@ def _unit(c: _Text, j: int) -> tuple[str | None, int]:
         return "per mille", j + 1
     if t.text == "°" and c.word(j + 1) in ("c", "f") and c.glued(j + 1):
         return "°" + c.word(j + 1).upper(), j + 2
+    if t.text in ("c", "f") and c.glued(j) and c.toks[j - 1].kind == "num":
+        return "°" + t.text.upper(), j + 1  # "highs of 30C", BBC style
+    if t.text == "p" and c.glued(j) and c.toks[j - 1].kind == "num":
+        return "pence", j + 1  # "99p"
     if t.kind == "dash":  # "a 9-inch", "four-hour", "a 10-pound bag"
         w = c.word(j + 1)
         if c.glued(j) and c.glued(j + 1) and (w in UNITS or w in ("pound", "m")):

@@ -75,12 +75,12 @@ def _interval(value: float, step: float, kind: str) -> tuple[float | None, float
         return value, value
     if kind in ("min", "above"):
         return value, None
-    if kind == "just_above":
-        return value, value * (1 + NEAR)
+    if kind == "just_above":  # (a negative value's share is taken towards zero)
+        return value, value + abs(value) * NEAR
     if kind in ("max", "below"):
         return None, value
     if kind == "near":
-        return value * (1 - NEAR), value
+        return value - abs(value) * NEAR, value
     if kind == "approx":
         spread = max(half, abs(value) * APPROX)
         return value - spread, value + spread
