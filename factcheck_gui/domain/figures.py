@@ -172,6 +172,8 @@ class _Text:
 
 def _read(c: _Text, i: int) -> tuple[Figure, int] | None:
     """The figure whose number begins at token i, and the token after it."""
+    if _is_name_or_ordinal(c, i):
+        return None
     amount = read_amount(c.toks, i, c.folded)
     if amount is None:
         return None
@@ -225,6 +227,27 @@ def _read(c: _Text, i: int) -> tuple[Figure, int] | None:
         bounds = interval(value, amount.step, HEDGES.get(said or "", "plain"), unit=unit)
         figure = Figure(value, unit, said, bounds[0], bounds[1], False, start, end)
     return figure, j
+
+
+def _is_name_or_ordinal(c: _Text, i: int) -> bool:
+    """ "3rd", "MH17", "COVID-19", "F-16": a number that says which, not how many. (A single
+    letter glued on, "s45,000", is kept: it is how a garbled number looks.)"""
+    t = c.toks[i]
+    if t.kind != "num":
+        return False
+    if c.word(i + 1) in ("st", "nd", "rd", "th") and c.glued(i + 1):
+        return True
+    k = i - 1
+    if c.word(k) == "-" and c.glued(i) and c.glued(k) and c.toks[k - 1].kind == "word":
+        return not _money_word(c, k - 1)  # "COVID-19", "F-16"
+    if k >= 0 and c.toks[k].kind == "word" and c.glued(i):
+        return len(c.toks[k].text) > 1 and not _money_word(c, k)  # "MH17", not "EUR340"
+    return False
+
+
+def _money_word(c: _Text, k: int) -> bool:
+    t = c.toks[k]
+    return bool(currencies.code(c.raw(k)) or currencies.sign(t.text) or t.text in _SIGN_WORDS)
 
 
 def _sign(c: _Text, first: int) -> tuple[int, bool]:

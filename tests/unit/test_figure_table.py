@@ -51,7 +51,6 @@ def test_words_without_a_number_read_nothing(phrase: str) -> None:
         ("24/7", 24),  # not a fraction
         ("9/11", 9),
         ("two three", 2),  # not twenty-three nor five
-        ("COVID-19", 19),  # a name's number is not negative
         ("10-20-30", 15),
         ("1.500", 1.5),  # a single period group is a decimal point in English news
         ("TOP 10", 10),  # "TOP" is not the Tongan paʻanga
@@ -122,3 +121,16 @@ def test_any_text_is_read_without_error_and_spans_stay_inside() -> None:
             assert 0 <= found.start < found.end <= len(text)
 
     check()
+
+
+@pytest.mark.parametrize("phrase", ["3rd", "the 21st", "MH17", "COVID-19", "F-16", "B-52"])
+def test_numbers_that_say_which_are_not_amounts(phrase: str) -> None:
+    assert parse_figure(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit"), [("EUR340", "EUR"), ("Rs500", "INR"), ("s45,000 rubles", "RUB")]
+)
+def test_letters_glued_to_a_number_that_are_money_or_a_garble(phrase: str, unit: str) -> None:
+    figure = parse_figure(phrase)
+    assert figure is not None and figure.unit == unit
