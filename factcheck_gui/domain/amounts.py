@@ -70,6 +70,29 @@ class Amount:
     vague_high: float | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text being read: as written, folded, its tokens, and where the selection ends."""
+
+    original: str
+    folded: str
+    toks: list[Token]
+    limit: int  # a range must begin before here (the end of the selection)
+
+    def word(self, k: int) -> str:
+        return self.toks[k].text if 0 <= k < len(self.toks) else ""
+
+    def raw(self, k: int) -> str:
+        t = self.toks[k]
+        return self.original[t.start : t.end]
+
+    def spaced(self, k: int) -> bool:
+        return 0 < k < len(self.toks) and spaced(self.toks, k, self.folded)
+
+    def glued(self, k: int) -> bool:
+        return 0 < k < len(self.toks) and glued(self.toks, k, self.folded)
+
+
 def fold(text: str) -> str:
     """Lower case with dashes and odd spaces made plain, each character kept in place (so
     offsets into the result are offsets into ``text``)."""

@@ -8,7 +8,7 @@ One grammar for amounts (the number part is in ``amounts``)::
 
 Currencies come from CLDR through babel (``currencies``, where the choices for "$" and "¥"
 are written down); the interval rules are in ``intervals``; the vocabulary of hedges,
-scales, units and people in ``figure_words``.
+scales, units and people in ``figure_words``; the unit after a number in ``units``.
 """
 
 from __future__ import annotations
@@ -16,18 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from factcheck_gui.domain import currencies
-from factcheck_gui.domain.amounts import Amount, Token, fold, glued, read_amount, spaced, tokens
-from factcheck_gui.domain.figure_words import (
-    AFTER_HEDGES,
-    HEDGES,
-    MONTHS,
-    PEOPLE,
-    PERCENT_WORDS,
-    SCALES,
-    UNIT_PHRASES,
-    UNITS,
-)
+from factcheck_gui.domain.amounts import Amount, Text, fold, read_amount, tokens
+from factcheck_gui.domain.figure_words import AFTER_HEDGES, HEDGES, PERCENT_WORDS, SCALES
 from factcheck_gui.domain.intervals import WHOLE_UNITS, disjoint, interval, whole
+from factcheck_gui.domain.units import read_unit, unit_kind
 
 __all__ = [
     "Figure",
@@ -46,12 +38,6 @@ _BEFORE_HEDGES = {tuple(h.split()): h for h in HEDGES if h not in AFTER_HEDGES}
 _AFTER = {words: h for h, words in AFTER_HEDGES.items()}
 _SIGN_WORDS = {"rs": "INR", "tk": "BDT"}  # signs written as letters: "Rs 500", "Tk 5,000"
 _AFTER_FIRST = frozenset(words[0] for words in _AFTER)
-_STOP_WORDS = (
-    "are is was were in of and to the a an from since by for on at or as with this that had "
-    "have has be been than per each who which more strong said last plus odd percent into "
-    "out up down over under about after before its their his her"
-)
-_STOP = frozenset(_STOP_WORDS.split()) | MONTHS
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,18 +81,6 @@ def format_interval(low: float | None, high: float | None) -> str:
     return f"{format_number(low)} – {format_number(high)}"
 
 
-def unit_kind(unit: str | None) -> str | None:
-    """What a unit counts, for telling measures apart: "people", "percent", "money" (any
-    currency code), the unit itself, or None when no unit was read."""
-    if unit is None:
-        return None
-    if unit in ("percent", "percentage points", "bps"):
-        return "percent"
-    if len(unit) == 3 and unit.isupper():
-        return "money"
-    return unit
-
-
 def _plain(x: float | None) -> float | int | None:
     if x is None:
         return None
@@ -126,7 +100,7 @@ def parse_figure(text: str, *, before: str = "", after: str = "") -> Figure | No
             continue
         if t.start >= limit:
             break
-        found = _read(_Text(whole_text, folded, toks, limit), i)
+        found = _read(Text(whole_text, folded, toks, limit), i)
         if found is not None:
             figure = found[0]
             start = min(max(figure.start - offset, 0), len(text))
@@ -137,7 +111,7 @@ def parse_figure(text: str, *, before: str = "", after: str = "") -> Figure | No
 def find_figures(text: str) -> list[Figure]:
     """Every figure in ``text``, left to right (candidates for suggestion)."""
     folded = fold(text)
-    context = _Text(text, folded, tokens(folded), len(text))
+    context = Text(text, folded, tokens(folded), len(text))
     found, i = [], 0
     while i < len(context.toks):
         read = _read(context, i)
@@ -149,28 +123,7 @@ def find_figures(text: str) -> list[Figure]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Text:
-    original: str
-    folded: str
-    toks: list[Token]
-    limit: int  # a range must begin before here (the end of the selection)
-
-    def word(self, k: int) -> str:
-        return self.toks[k].text if 0 <= k < len(self.toks) else ""
-
-    def raw(self, k: int) -> str:
-        t = self.toks[k]
-        return self.original[t.start : t.end]
-
-    def spaced(self, k: int) -> bool:
-        return 0 < k < len(self.toks) and spaced(self.toks, k, self.folded)
-
-    def glued(self, k: int) -> bool:
-        return 0 < k < len(self.toks) and glued(self.toks, k, self.folded)
-
-
-def _read(c: _Text, i: int) -> tuple[Figure, int] | None:
+def _read(c: Text, i: int) -> tuple[Figure, int] | None:
     """The figure whose number begins at token i, and the token after it."""
     if _is_name_or_ordinal(c, i):
         return None
@@ -202,7 +155,7 @@ def _read(c: _Text, i: int) -> tuple[Figure, int] | None:
         amount = replace(amount, value=amount.value * 100, step=amount.step * 100)
         unit = "percent"  # "two-thirds of the members" is a share
     else:
-        unit, j = (None, j) if currency else _unit(c, j)
+        unit, j = (None, j) if currency else read_unit(c, j)
     if unit == "pence":  # "99p" is £0.99
         factor = 0.01
         amount = replace(amount, value=amount.value * factor, step=amount.step * factor)
@@ -229,7 +182,7 @@ def _read(c: _Text, i: int) -> tuple[Figure, int] | None:
     return figure, j
 
 
-def _is_name_or_ordinal(c: _Text, i: int) -> bool:
+def _is_name_or_ordinal(c: Text, i: int) -> bool:
     """ "3rd", "MH17", "COVID-19", "F-16": a number that says which, not how many. (A single
     letter glued on, "s45,000", is kept: it is how a garbled number looks.)"""
     t = c.toks[i]
@@ -245,12 +198,12 @@ def _is_name_or_ordinal(c: _Text, i: int) -> bool:
     return False
 
 
-def _money_word(c: _Text, k: int) -> bool:
+def _money_word(c: Text, k: int) -> bool:
     t = c.toks[k]
     return bool(currencies.code(c.raw(k)) or currencies.sign(t.text) or t.text in _SIGN_WORDS)
 
 
-def _sign(c: _Text, first: int) -> tuple[int, bool]:
+def _sign(c: Text, first: int) -> tuple[int, bool]:
     """A minus before the number: "-2.5%", "minus seven"; not the dash of "10-20"."""
     k = first - 1
     if k < 0:
@@ -263,7 +216,7 @@ def _sign(c: _Text, first: int) -> tuple[int, bool]:
     return first, False
 
 
-def _currency_before(c: _Text, first: int) -> tuple[str | None, int]:
+def _currency_before(c: Text, first: int) -> tuple[str | None, int]:
     k = first - 1
     if k < 0:
         return None, first
@@ -287,7 +240,7 @@ def _currency_before(c: _Text, first: int) -> tuple[str | None, int]:
     return None, first
 
 
-def _currency_after(c: _Text, j: int, amount: Amount) -> tuple[str | None, int, Amount]:
+def _currency_after(c: Text, j: int, amount: Amount) -> tuple[str | None, int, Amount]:
     """ "25 €", "450 USD", "30 EUR million" (the scale after the code)."""
     if j >= len(c.toks) or not c.spaced(j):
         return None, j, amount
@@ -305,7 +258,7 @@ def _currency_after(c: _Text, j: int, amount: Amount) -> tuple[str | None, int, 
     return found, j, amount
 
 
-def _hedge_before(c: _Text, first: int) -> tuple[str | None, int]:
+def _hedge_before(c: Text, first: int) -> tuple[str | None, int]:
     words: list[str] = []
     k = first
     while len(words) < 4 and k > 0 and c.spaced(k) and c.toks[k - 1].kind in ("word", "sym"):
@@ -322,7 +275,7 @@ def _hedge_before(c: _Text, first: int) -> tuple[str | None, int]:
     return None, first
 
 
-def _hedge_after(c: _Text, j: int) -> tuple[str | None, int]:
+def _hedge_after(c: Text, j: int) -> tuple[str | None, int]:
     """ "80-plus", "80+", "1,000 or more", "40-odd", "20 or so"."""
     if j >= len(c.toks):
         return None, j
@@ -336,7 +289,7 @@ def _hedge_after(c: _Text, j: int) -> tuple[str | None, int]:
     return None, j
 
 
-def _range_end(c: _Text, j: int, amount: Amount, *, between: bool) -> Amount | None:
+def _range_end(c: Text, j: int, amount: Amount, *, between: bool) -> Amount | None:
     """The second number of "10-20", "10 to 20 million", "between 10 and 15", "two or three"."""
     if j + 1 >= len(c.toks) or c.toks[j].start >= c.limit or amount.vague_high is not None:
         return None
@@ -365,54 +318,3 @@ def _range_low(first: Amount, second: Amount) -> float:
     if first.scale == 1 and second.scale > 1 and first.value * second.scale <= second.value:
         return first.value * second.scale  # "10 to 20 million": the 10 is 10 million
     return first.value
-
-
-def _unit(c: _Text, j: int) -> tuple[str | None, int]:
-    """The unit written after the number, and the token after it."""
-    n = len(c.toks)
-    if j >= n or not c.spaced(j):
-        return None, j
-    t = c.toks[j]
-    if t.text in PERCENT_WORDS:
-        return "percent", j + 1
-    if t.text == "‰":
-        return "per mille", j + 1
-    if t.text == "°" and c.word(j + 1) in ("c", "f") and c.glued(j + 1):
-        return "°" + c.word(j + 1).upper(), j + 2
-    if t.text in ("c", "f") and c.glued(j) and c.toks[j - 1].kind == "num":
-        return "°" + t.text.upper(), j + 1  # "highs of 30C", BBC style
-    if t.text == "p" and c.glued(j) and c.toks[j - 1].kind == "num":
-        return "pence", j + 1  # "99p"
-    if t.kind == "dash":  # "a 9-inch", "four-hour", "a 10-pound bag"
-        w = c.word(j + 1)
-        if c.glued(j) and c.glued(j + 1) and (w in UNITS or w in ("pound", "m")):
-            return ("lb" if w == "pound" else UNITS.get(w, w)), j + 2
-        return None, j
-    for size in (3, 2):
-        phrase = tuple(c.word(j + m) for m in range(size))
-        if phrase in UNIT_PHRASES:
-            return UNIT_PHRASES[phrase], j + size
-    w = t.text
-    if w in ("pound", "pounds") and (
-        c.word(j + 1) == "of" or "weigh" in c.folded[max(0, t.start - 40) : t.start]
-    ):
-        return "lb", j + 1  # "three pounds of flour", "weighing 200 pounds"
-    if w in UNITS:
-        return UNITS[w], j + 1
-    if w == "m":
-        return "m", j + 1  # "1.9m tall", "5 m": what was not read as million
-    k = j + 1 if w == "of" else j  # "tens of thousands of new recruits"
-    for m in range(3):  # the noun, or up to two adjectives and the noun
-        if k + m >= n or c.toks[k + m].kind != "word" or not c.spaced(k + m):
-            break
-        words = [c.word(k + m + x) for x in range(4)]
-        named = currencies.longest_name(words)
-        if named is not None:
-            return named[0], k + m + named[1]
-        if words[0] in PEOPLE:
-            return "people", k + m + 1
-        if words[0] in _STOP:
-            break
-    if t.kind == "word" and w not in _STOP and w not in SCALES and len(w) > 1:
-        return w, j + 1  # a free unit: "21 countries", "40 barrels"
-    return None, j
