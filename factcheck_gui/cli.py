@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck_gui import __version__
+from factcheck_gui import __version__, cli_figures
 from factcheck_gui.domain.errors import NotFound, UserError
 from factcheck_gui.domain.figures import format_number
 from factcheck_gui.logs import LEVELS, log_start, one_line, setup_logging, where_details_are
@@ -93,11 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="copy the annotations of replaced versions onto their new versions",
     )
 
-    parsing = commands.add_parser(
-        "parse-figure", parents=[common], help="show what the figure parser reads from TEXT"
-    )
-    parsing.add_argument("text", metavar="TEXT")
-    parsing.add_argument("--json", action="store_true", help="print a JSON object")
+    cli_figures.add_parser(commands, common)
 
     figures = commands.add_parser(
         "figures", parents=[common], help="the figures to suggest in an article"
@@ -160,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "gui":
             return _gui(args)
         if command == "parse-figure":
-            return _parse_figure(args.text, as_json=args.json)
+            return cli_figures.run(args)
         if command == "backup":
             from factcheck_gui import cli_backup
 
@@ -279,23 +275,6 @@ def _gui(args: argparse.Namespace) -> int:
         samples=not getattr(args, "no_samples", False),
         screenshot=getattr(args, "screenshot", None),
     )
-
-
-def _parse_figure(text: str, *, as_json: bool) -> int:
-    from factcheck_gui.domain.figures import parse_figure
-
-    figure = parse_figure(text)
-    if figure is None:
-        raise UserError(f'no figure in {text!r}; give a number such as "about 500,000" or "$4.2bn"')
-    fields = figure.as_dict()
-    if as_json:
-        print(json.dumps(fields, ensure_ascii=False))
-    else:
-        for name, value in fields.items():
-            print(f"{name:6} {'-' if value is None else value}")
-        if figure.vague:
-            print("vague  yes (a wide interval)")
-    return 0
 
 
 def _figures(workspace: Workspace, article_id: int, *, as_json: bool) -> int:

@@ -52,6 +52,64 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_LEADING = frozenset(",.;:!?)]}»”’…·•-–—") | {'"', "'"}
+_TRAILING = frozenset(",.;:!?([{«“‘…·•-–—") | {'"', "'"}
+_PAIRS = {")": "(", "]": "[", "}": "{", "»": "«", "”": "“", "’": "‘"}
+_NUMBER_WINDOW = 40  # a number with its grouping and scale is shorter than this
+
+
+def tidy_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection as it should be tagged: without white space or punctuation at its ends
+    (a closing bracket or quote stays when its opening one is inside), and never cutting a
+    number: a drag that stops inside "669,903" takes the whole of it."""
+    first = trim_span(text, start, end)
+    start, end = first
+    while True:
+        start, end = trim_span(text, start, end)
+        old = (start, end)
+        if end - start >= 2 and _PAIRS.get(text[end - 1]) == text[start]:
+            start, end = start + 1, end - 1  # "(about 4.2bn dollars)"
+            continue
+        if start < end and text[start] in _LEADING:
+            start += 1
+        if start < end and text[end - 1] in _TRAILING:
+            if not (text[end - 1] == "." and end - start >= 3 and text[end - 3] == "."):
+                end -= 1  # "U.S." keeps its last period
+        elif start < end and _unmatched(text[start:end]):
+            end -= 1
+        if (start, end) == old:
+            break
+    if start >= end:
+        return first  # all punctuation: tag what was selected
+    return _whole_numbers(text, start, end)
+
+
+def _unmatched(selection: str) -> bool:
+    """The selection ends with a closing bracket or quote whose opening one is not in it."""
+    last = selection[-1]
+    if last in _PAIRS:
+        return _PAIRS[last] not in selection
+    return last in ('"', "'") and selection.count(last) % 2 == 1
+
+
+def _whole_numbers(text: str, start: int, end: int) -> tuple[int, int]:
+    from factcheck_gui.domain.amounts import fold, tokens
+
+    low = max(0, start - _NUMBER_WINDOW)
+    high = min(len(text), end + _NUMBER_WINDOW)
+    window = tokens(fold(text[low:high]))
+    for k, t in enumerate(window):
+        a, b = low + t.start, low + t.end
+        glued = k > 0 and window[k - 1].end == t.start and window[k - 1].kind == "num"
+        if t.kind != "num" and not (t.kind == "word" and glued):
+            continue  # a word glued to a number is its scale or unit: "4.2bn", "40km"
+        if a < start < b:
+            start = a
+        if a < end < b:
+            end = b
+    return start, end
+
+
 class Anchor(enum.StrEnum):
     KEPT = "kept"  # the offsets still hold the quote
     MOVED = "moved"  # found again, exactly or nearly, elsewhere

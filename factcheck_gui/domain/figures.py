@@ -1,26 +1,25 @@
 """Reading a figure from words: value, unit, hedge and the interval the words allow.
 
-The rules for intervals are in ``intervals``; the vocabulary in ``figure_words``.
+One grammar for amounts (the number part is in ``amounts``)::
+
+    figure := [hedge] [sign] [currency] [sign] amount [currency [scale]]
+              [range-to amount] [after-hedge] [share | unit]
+    range  := "between" amount "and" amount | amount ("to" | "-" | "or") amount
+
+Currencies come from CLDR through babel (``currencies``, where the choices for "$" and "¥"
+are written down); the interval rules are in ``intervals``; the vocabulary of hedges,
+scales, units and people in ``figure_words``; the unit after a number in ``units``.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from factcheck_gui.domain.figure_words import (
-    CURRENCY_SIGNS,
-    CURRENCY_WORDS,
-    HEDGES,
-    ONES,
-    PEOPLE,
-    SCALES,
-    TENS,
-    VAGUE_MULTIPLES,
-    VAGUE_SCALES,
-)
-from factcheck_gui.domain.intervals import disjoint, interval
+from factcheck_gui.domain import currencies
+from factcheck_gui.domain.amounts import Amount, Text, fold, read_amount, tokens
+from factcheck_gui.domain.figure_words import AFTER_HEDGES, HEDGES, PERCENT_WORDS, SCALES
+from factcheck_gui.domain.intervals import WHOLE_UNITS, disjoint, interval, whole
+from factcheck_gui.domain.units import read_unit, unit_kind
 
 __all__ = [
     "Figure",
@@ -30,54 +29,15 @@ __all__ = [
     "format_number",
     "interval",
     "parse_figure",
+    "unit_kind",
 ]
 
-
-_TOKEN = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"|(?P<word>[a-z]+)"
-    r"|(?P<sym>us\$|[$€£₽¥%])"
-    r"|(?P<dash>-)"
-)
-_PREFIX_WINDOW = 80
-_STOP = {
-    "are",
-    "is",
-    "was",
-    "were",
-    "in",
-    "of",
-    "and",
-    "to",
-    "the",
-    "a",
-    "an",
-    "from",
-    "since",
-    "by",
-    "for",
-    "on",
-    "at",
-    "or",
-    "as",
-    "with",
-    "this",
-    "that",
-    "had",
-    "have",
-    "has",
-    "be",
-    "been",
-    "than",
-    "per",
-    "each",
-    "who",
-    "which",
-    "more",
-    "strong",
-    "said",
-    "last",
-}
+_PREFIX_WINDOW = 80  # hedges and currencies are a few words: never scan the whole text
+_SUFFIX_WINDOW = 60
+_BEFORE_HEDGES = {tuple(h.split()): h for h in HEDGES if h not in AFTER_HEDGES}
+_AFTER = {words: h for h, words in AFTER_HEDGES.items()}
+_SIGN_WORDS = {"rs": "INR", "tk": "BDT"}  # signs written as letters: "Rs 500", "Tk 5,000"
+_AFTER_FIRST = frozenset(words[0] for words in _AFTER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,290 +87,234 @@ def _plain(x: float | None) -> float | int | None:
     return int(x) if float(x).is_integer() and abs(x) < 1e15 else round(x, 6)
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    kind: str  # num, word, sym, dash
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Amount:
-    value: float
-    step: float  # implied precision
-    first: int  # token indexes [first, last)
-    last: int
-    scaled: bool = False
-    vague_high: float | None = None
-
-
-def parse_figure(text: str, *, before: str = "") -> Figure | None:
-    """The first figure in ``text``; ``before`` is the text just before it (for its hedge)."""
-    lowered = _folded(text)
-    tokens = _tokens(lowered)
-    for i in range(len(tokens)):
-        amount = _amount(tokens, i)
-        if amount is not None:
-            return _figure(lowered, tokens, amount, before.lower())
+def parse_figure(text: str, *, before: str = "", after: str = "") -> Figure | None:
+    """The first figure in ``text``. ``before`` is the text just before it (for its hedge
+    and currency), ``after`` the text just after it (for its scale and unit)."""
+    context = before[-_PREFIX_WINDOW:]
+    whole_text = context + text + after[:_SUFFIX_WINDOW]
+    offset, limit = len(context), len(context) + len(text)
+    folded = fold(whole_text)
+    toks = tokens(folded)
+    for i, t in enumerate(toks):
+        if t.end <= offset:
+            continue
+        if t.start >= limit:
+            break
+        found = _read(Text(whole_text, folded, toks, limit), i)
+        if found is not None:
+            figure = found[0]
+            start = min(max(figure.start - offset, 0), len(text))
+            return replace(figure, start=start, end=min(max(figure.end - offset, start), len(text)))
     return None
 
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure in ``text``, left to right (candidates for suggestion)."""
-    lowered = _folded(text)
-    tokens = _tokens(lowered)
-    starts = [t.start for t in tokens]
+    folded = fold(text)
+    context = Text(text, folded, tokens(folded), len(text))
     found, i = [], 0
-    while i < len(tokens):
-        amount = _amount(tokens, i)
-        if amount is None:
+    while i < len(context.toks):
+        read = _read(context, i)
+        if read is None:
             i += 1
             continue
-        figure = _figure(lowered, tokens, amount, "")
-        found.append(figure)
-        i = max(i + 1, bisect_left(starts, figure.end))
+        found.append(read[0])
+        i = max(i + 1, read[1])
     return found
 
 
-def _folded(text: str) -> str:
-    """Lower case with dashes and no-break spaces made plain, each character kept in place
-    (so offsets into the result are offsets into ``text``)."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # "İ" lowers to two characters
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return lowered.replace("–", "-").replace("—", "-").replace("\u00a0", " ")
-
-
-def _tokens(s: str) -> list[_Token]:
-    out = []
-    for m in _TOKEN.finditer(s):
-        kind = m.lastgroup or "word"
-        out.append(_Token(kind, m.group(), m.start(), m.end()))
-    return out
-
-
-def _amount(tokens: list[_Token], i: int) -> _Amount | None:
-    t = tokens[i]
-    if t.kind == "num":
-        digits = t.text.replace(",", "")
-        value = float(digits)
-        step = _step_of(digits)
-        j = i + 1
-        scaled = False
-        if (
-            j < len(tokens)
-            and tokens[j].kind == "word"
-            and tokens[j].text in SCALES
-            and tokens[j].start - tokens[j - 1].end <= 1
-        ):
-            scale = SCALES[tokens[j].text]
-            value, step, j, scaled = value * scale, step * scale, j + 1, True
-        return _Amount(value, step, i, j, scaled)
-    if t.kind == "word":
-        return _vague(tokens, i) or _number_words(tokens, i)
-    return None
-
-
-def _step_of(digits: str) -> float:
-    if "." in digits:
-        return 10.0 ** -len(digits.split(".")[1])
-    stripped = digits.rstrip("0")
-    zeros = len(digits) - len(stripped) if stripped else 0
-    return 10.0**zeros
-
-
-def _vague(tokens: list[_Token], i: int) -> _Amount | None:
-    words = [t.text for t in tokens[i : i + 3]]
-    if (
-        len(words) >= 3
-        and words[0] in VAGUE_MULTIPLES
-        and words[1] == "of"
-        and words[2] in VAGUE_SCALES
-    ):
-        unit = VAGUE_MULTIPLES[words[0]] * VAGUE_SCALES[words[2]]
-        return _Amount(
-            2 * unit,
-            unit,
-            i,
-            i + 3,
-            vague_high=10 * unit
-            if words[0] == "tens"
-            else 1000 * VAGUE_SCALES[words[2]]
-            if words[0] == "hundreds"
-            else 12 * unit,
-        )
-    if (
-        words
-        and words[0] in VAGUE_SCALES
-        and not (len(words) > 1 and words[1] == "of" and words[0] in VAGUE_MULTIPLES)
-    ):
-        unit = VAGUE_SCALES[words[0]]
-        return _Amount(
-            2 * unit,
-            unit,
-            i,
-            i + 1,
-            vague_high=1000 * unit if unit >= 1e3 else (10 * unit if unit == 1e2 else 12 * unit),
-        )
-    return None
-
-
-def _number_words(tokens: list[_Token], i: int) -> _Amount | None:
-    total, current, j, seen, last_scale = 0.0, 0.0, i, False, 1.0
-    while j < len(tokens) and tokens[j].kind in ("word", "dash"):
-        w = tokens[j].text
-        if w == "-" and seen:
-            j += 1
-            continue
-        if w in ONES:
-            current += ONES[w]
-        elif w in TENS:
-            current += TENS[w]
-        elif w in ("a", "an") and not seen:
-            nxt = tokens[j + 1].text if j + 1 < len(tokens) else ""
-            if nxt not in ("hundred", "thousand", "million", "billion", "dozen"):
-                return None
-            current = 1
-        elif w == "hundred" and (seen or current):
-            current = (current or 1) * 100
-            last_scale = 100
-        elif w == "dozen" and (seen or current):
-            current = (current or 1) * 12
-            last_scale = 12
-        elif w in ("thousand", "million", "billion", "trillion") and (seen or current):
-            scale = SCALES[w]
-            total += (current or 1) * scale
-            current = 0
-            last_scale = scale
-        elif w == "and" and seen:
-            pass
-        else:
-            break
-        seen = True
-        j += 1
-    while j > i and tokens[j - 1].text in ("and", "-", "a", "an"):
-        j -= 1
-    if not seen or j == i:
+def _read(c: Text, i: int) -> tuple[Figure, int] | None:
+    """The figure whose number begins at token i, and the token after it."""
+    if _is_name_or_ordinal(c, i):
         return None
-    value = total + current
-    if value == 0 and tokens[i].text != "zero":
+    amount = read_amount(c.toks, i, c.folded)
+    if amount is None:
         return None
-    return _Amount(value, last_scale if last_scale > 1 else 1.0, i, j, scaled=last_scale >= 1e3)
-
-
-def _figure(s: str, tokens: list[_Token], amount: _Amount, before: str) -> Figure:
-    start = tokens[amount.first].start
-    end = tokens[amount.last - 1].end
-    window = max(0, start - _PREFIX_WINDOW)  # hedges are a few words: never scan the whole text
-    prefix = s[window:start]
-    currency = None
-    if (
-        amount.first > 0
-        and tokens[amount.first - 1].kind == "sym"
-        and tokens[amount.first - 1].text in CURRENCY_SIGNS
-    ):
-        currency = CURRENCY_SIGNS[tokens[amount.first - 1].text]
-        start = tokens[amount.first - 1].start
-        prefix = s[window:start]
-    hedge = _hedge_ending(prefix) or _hedge_ending(before + " " + prefix)
-    if hedge and prefix.rstrip().endswith(hedge):
-        start = window + prefix.rstrip().rfind(hedge)
-    last = amount.last
-    second = None
-    between = prefix.rstrip().endswith(("between", "from"))
-    if (
-        last < len(tokens)
-        and tokens[last].text in ("-", "to", "and")
-        and (tokens[last].text != "and" or between)
-    ):
-        after = last + 1
-        if after < len(tokens) and tokens[after].text in CURRENCY_SIGNS:  # "$1,000-$2,000"
-            after += 1
-        candidate = _amount(tokens, after) if after < len(tokens) else None
-        if candidate is not None and candidate.vague_high is None:
-            second, last = candidate, candidate.last
-            end = tokens[last - 1].end
-    unit, unit_end = _unit_after(tokens, last)
-    if unit_end:
-        end = max(end, unit_end)
-    unit = currency or unit
+    first, negative = _sign(c, i)
+    currency, first = _currency_before(c, first)
+    if currency is not None and not negative:
+        first, negative = _sign(c, first)
+    hedge, first = _hedge_before(c, first)
+    j = amount.last
+    if currency is None:
+        currency, j, amount = _currency_after(c, j, amount)
+    between = hedge in ("between", "from")
+    second = _range_end(c, j, amount, between=between)
+    if second is None and hedge == "between" and c.word(j) in PERCENT_WORDS and c.spaced(j):
+        second = _range_end(c, j + 1, amount, between=True)  # "between 20% and 30%"
     if second is not None:
-        first = amount.value
-        if not amount.scaled and second.scaled and amount.value < second.value:
-            first = amount.value * _scale_hint(second)  # "10 to 20 million": 10 million
-        if between:
-            hedge = prefix.rstrip().rsplit(" ", 1)[-1]
-            start = window + prefix.rstrip().rfind(hedge)
-        return Figure(
-            (first + second.value) / 2,
-            unit,
-            hedge or "between",
-            first,
-            second.value,
-            start=start,
-            end=end,
+        if currency is None:
+            currency, j, second = _currency_after(c, second.last, second)
+        else:
+            j = second.last
+    if second is None and between:
+        hedge, first = None, first + 1  # "from 2.1% to 2.4%" is a change, not a range
+    after_hedge, j = _hedge_after(c, j)
+    unit: str | None
+    if amount.share and second is None and amount.scale == 1 and c.word(j) in ("of", "the"):
+        amount = replace(amount, value=amount.value * 100, step=amount.step * 100)
+        unit = "percent"  # "two-thirds of the members" is a share
+    else:
+        unit, j = (None, j) if currency else read_unit(c, j)
+    if unit == "pence":  # "99p" is £0.99
+        factor = 0.01
+        amount = replace(amount, value=amount.value * factor, step=amount.step * factor)
+        unit = "GBP"
+    unit = currency or unit
+    start, end = c.toks[first].start, c.toks[j - 1].end
+    sign = -1.0 if negative else 1.0
+    if second is not None:
+        ends = whole(_range_low(amount, second) * sign, second.value)
+        low, high = (
+            ends if unit in WHOLE_UNITS else (_range_low(amount, second) * sign, second.value)
         )
-    if amount.vague_high is not None:
-        return Figure(
-            amount.value,
-            unit,
-            hedge,
-            amount.value,
-            amount.vague_high,
-            vague=True,
-            start=start,
-            end=end,
+        assert low is not None and high is not None
+        figure = Figure((low + high) / 2, unit, hedge or "between", low, high, False, start, end)
+    elif amount.vague_high is not None:
+        figure = Figure(
+            amount.value, unit, hedge, amount.value, amount.vague_high, True, start, end
         )
-    low, high = interval(amount.value, amount.step, HEDGES.get(hedge or "", "plain"))
-    return Figure(amount.value, unit, hedge, low, high, start=start, end=end)
+    else:
+        said = hedge or after_hedge
+        value = amount.value * sign
+        bounds = interval(value, amount.step, HEDGES.get(said or "", "plain"), unit=unit)
+        figure = Figure(value, unit, said, bounds[0], bounds[1], False, start, end)
+    return figure, j
 
 
-def _scale_hint(amount: _Amount) -> float:
-    for scale in (1e12, 1e9, 1e6, 1e3):
-        if amount.value >= scale:
-            return scale
-    return 1.0
+def _is_name_or_ordinal(c: Text, i: int) -> bool:
+    """ "3rd", "MH17", "COVID-19", "F-16": a number that says which, not how many. (A single
+    letter glued on, "s45,000", is kept: it is how a garbled number looks.)"""
+    t = c.toks[i]
+    if t.kind != "num":
+        return False
+    if c.word(i + 1) in ("st", "nd", "rd", "th") and c.glued(i + 1):
+        return True
+    k = i - 1
+    if c.word(k) == "-" and c.glued(i) and c.glued(k) and c.toks[k - 1].kind == "word":
+        return not _money_word(c, k - 1)  # "COVID-19", "F-16"
+    if k >= 0 and c.toks[k].kind == "word" and c.glued(i):
+        return len(c.toks[k].text) > 1 and not _money_word(c, k)  # "MH17", not "EUR340"
+    return False
 
 
-def _hedge_ending(prefix: str) -> str | None:
-    tail = " ".join(prefix.split()[-4:])
-    for hedge in sorted(HEDGES, key=len, reverse=True):
-        if tail == hedge or tail.endswith(" " + hedge):
-            return hedge
-    return None
+def _money_word(c: Text, k: int) -> bool:
+    t = c.toks[k]
+    return bool(currencies.code(c.raw(k)) or currencies.sign(t.text) or t.text in _SIGN_WORDS)
 
 
-def _unit_after(tokens: list[_Token], j: int) -> tuple[str | None, int]:
-    if j >= len(tokens):
-        return None, 0
-    t = tokens[j]
-    if t.text == "%":
-        return "percent", t.end
-    words = [tk.text for tk in tokens[j : j + 3]]
-    if words[:2] == ["per", "cent"]:
-        return "percent", tokens[j + 1].end
-    if words[:2] == ["percentage", "points"]:
-        return "percentage points", tokens[j + 1].end
-    if t.text in ("percent", "pc"):
-        return "percent", t.end
-    if words and words[0] == "of":  # "tens of thousands of new recruits"
+def _sign(c: Text, first: int) -> tuple[int, bool]:
+    """A minus before the number: "-2.5%", "minus seven"; not the dash of "10-20"."""
+    k = first - 1
+    if k < 0:
+        return first, False
+    t = c.toks[k]
+    if t.kind == "dash" and c.glued(first) and not (c.glued(k) and c.toks[k - 1].kind != "sym"):
+        return k, True
+    if t.text == "minus" and c.spaced(first) and not c.glued(k):  # not "plus-or-minus 3"
+        return k, True
+    return first, False
+
+
+def _currency_before(c: Text, first: int) -> tuple[str | None, int]:
+    k = first - 1
+    if k < 0:
+        return None, first
+    t = c.toks[k]
+    gap = c.folded[t.end : c.toks[first].start]
+    if gap.strip() and not (t.text in _SIGN_WORDS and gap.strip() == "."):
+        return None, first
+    if t.kind == "sym":
+        if k > 0 and c.toks[k - 1].kind == "word" and c.glued(k):
+            prefixed = currencies.sign(c.toks[k - 1].text + t.text)  # "c$", "hk$", "mxn$"
+            if prefixed is not None:
+                return prefixed, k - 1
+        found = currencies.sign(t.text)
+        return (found, k) if found else (None, first)
+    if t.kind == "word":
+        if t.text in _SIGN_WORDS:
+            return _SIGN_WORDS[t.text], k
+        found = currencies.code(c.raw(k)) or currencies.sign(t.text)
+        if found is not None:
+            return found, k
+    return None, first
+
+
+def _currency_after(c: Text, j: int, amount: Amount) -> tuple[str | None, int, Amount]:
+    """ "25 €", "450 USD", "30 EUR million" (the scale after the code)."""
+    if j >= len(c.toks) or not c.spaced(j):
+        return None, j, amount
+    t = c.toks[j]
+    found = currencies.sign(t.text) if t.kind in ("sym", "word") else None
+    if found is None and t.kind == "word":
+        found = currencies.code(c.raw(j))
+    if found is None:
+        return None, j, amount
+    j += 1
+    scale = SCALES.get(c.word(j), 0.0)
+    if scale and len(c.word(j)) > 1 and c.spaced(j) and amount.scale == 1:
+        amount = replace(amount, value=amount.value * scale, step=amount.step * scale, scale=scale)
         j += 1
-    words = [tk.text for tk in tokens[j : j + 3]]
-    for k, w in enumerate(words):  # the noun, or up to two adjectives and the noun
-        if w in CURRENCY_WORDS:
-            return CURRENCY_WORDS[w], tokens[j + k].end
-        if w in PEOPLE:
-            return "people", tokens[j + k].end
-        if w in _STOP or tokens[j + k].kind != "word":
-            break  # "120,000 are deaths": the noun is not the unit
-    first = tokens[j] if j < len(tokens) else None
-    if (
-        first is not None
-        and first.kind == "word"
-        and first.text not in _STOP
-        and first.text not in SCALES
-        and first.start - tokens[j - 1].end <= 1
-    ):
-        return first.text, first.end  # a free unit: "21 countries", "40 km"
-    return None, 0
+    return found, j, amount
+
+
+def _hedge_before(c: Text, first: int) -> tuple[str | None, int]:
+    words: list[str] = []
+    k = first
+    while len(words) < 4 and k > 0 and c.spaced(k) and c.toks[k - 1].kind in ("word", "sym"):
+        if c.toks[k - 1].kind == "sym" and c.toks[k - 1].text not in ("~", "≈", "<", ">", "≤", "≥"):
+            break
+        k -= 1
+        words.insert(0, c.toks[k].text)
+    for n in range(len(words), 0, -1):
+        phrase = tuple(words[-n:])
+        if phrase in _BEFORE_HEDGES:
+            return _BEFORE_HEDGES[phrase], first - n
+        if n == 1 and phrase[0] in ("between", "from"):
+            return phrase[0], first - 1
+    return None, first
+
+
+def _hedge_after(c: Text, j: int) -> tuple[str | None, int]:
+    """ "80-plus", "80+", "1,000 or more", "40-odd", "20 or so"."""
+    if j >= len(c.toks):
+        return None, j
+    k = j + 1 if c.word(j) == "-" and c.glued(j) else j
+    if c.word(k) == "+" and c.glued(k):
+        return "plus", k + 1
+    if c.word(k) in _AFTER_FIRST and (c.spaced(k) if k == j else c.glued(k)):
+        for words, hedge in _AFTER.items():
+            if tuple(c.word(k + m) for m in range(len(words))) == words:
+                return hedge, k + len(words)
+    return None, j
+
+
+def _range_end(c: Text, j: int, amount: Amount, *, between: bool) -> Amount | None:
+    """The second number of "10-20", "10 to 20 million", "between 10 and 15", "two or three"."""
+    if j + 1 >= len(c.toks) or c.toks[j].start >= c.limit or amount.vague_high is not None:
+        return None
+    link = c.word(j)
+    if link not in ("-", "to", "and", "or") or (link == "and" and not between):
+        return None
+    if not c.spaced(j):
+        return None
+    k = j + 1
+    sign = c.toks[k].kind == "sym" and currencies.sign(c.toks[k].text)  # "$1,000-$2,000"
+    if sign or (c.toks[k].kind == "word" and currencies.code(c.raw(k))):
+        k += 1
+    if not c.spaced(k):
+        return None
+    second = read_amount(c.toks, k, c.folded)
+    if second is None or second.vague_high is not None or second.share != amount.share:
+        return None
+    if not _range_low(amount, second) < second.value:
+        return None  # "2020-21", "one or two of the 30"
+    if link == "or" and (amount.scale != second.scale or c.toks[k].kind != c.toks[j - 1].kind):
+        return None
+    return second
+
+
+def _range_low(first: Amount, second: Amount) -> float:
+    if first.scale == 1 and second.scale > 1 and first.value * second.scale <= second.value:
+        return first.value * second.scale  # "10 to 20 million": the 10 is 10 million
+    return first.value

@@ -10,11 +10,20 @@
 * **Ranges** ("between 10 and 20", "10-20", "10 to 20") allow what they name.
 * **Vague amounts** ("hundreds of thousands", "millions", "dozens") are wide intervals from
   twice the unit to just below the next scale up, and are marked ``vague``.
+* **Fractions** are as precise as a decimal of one place: "7 1/2" is 7.45-7.55, "half a
+  million" 450,000-550,000; a share ("two-thirds of the members") is read in percent,
+  66.7 with 5 points either way, like "70 percent".
+* **Hedges after the number** ("80-plus", "1,000 or more", "40-odd", "20 or so") are
+  bounds like those before it ("plus" is "at least", "odd" is "about").
+* **Counts of people are whole**: their ends are rounded inward to whole numbers
+  ("about 15 people" is 14-16, "18 people" exactly 18), never a fractional person; an
+  interval with no whole number inside becomes the nearest one.
 * An end is ``None`` when the words leave it open.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Protocol
 
 APPROX = 0.10  # "about", "around": this share either way, or the implied precision if wider
@@ -37,19 +46,41 @@ def implied_step(value: float) -> float:
     return 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
 
 
-def interval(value: float, step: float, kind: str) -> tuple[float | None, float | None]:
+WHOLE_UNITS = frozenset({"people"})  # counted one by one: no fractional interval ends
+
+
+def interval(
+    value: float, step: float, kind: str, *, unit: str | None = None
+) -> tuple[float | None, float | None]:
     """The interval a number with implied precision ``step`` allows under a hedge kind."""
+    low, high = _interval(value, step, kind)
+    return whole(low, high) if unit in WHOLE_UNITS else (low, high)
+
+
+def whole(low: float | None, high: float | None) -> tuple[float | None, float | None]:
+    """An interval of a count rounded inward to whole numbers (to the nearest whole number
+    if none is inside)."""
+    new_low = None if low is None else float(math.ceil(low - 1e-9))
+    new_high = None if high is None else float(math.floor(high + 1e-9))
+    if new_low is not None and new_high is not None and new_low > new_high:
+        assert low is not None and high is not None
+        nearest = float(math.floor((low + high) / 2 + 0.5))  # "2.5 people": no whole count
+        return nearest, nearest  # inside, so the nearest one
+    return new_low, new_high
+
+
+def _interval(value: float, step: float, kind: str) -> tuple[float | None, float | None]:
     half = step / 2
     if kind == "exact":
         return value, value
     if kind in ("min", "above"):
         return value, None
-    if kind == "just_above":
-        return value, value * (1 + NEAR)
+    if kind == "just_above":  # (a negative value's share is taken towards zero)
+        return value, value + abs(value) * NEAR
     if kind in ("max", "below"):
         return None, value
     if kind == "near":
-        return value * (1 - NEAR), value
+        return value - abs(value) * NEAR, value
     if kind == "approx":
         spread = max(half, abs(value) * APPROX)
         return value - spread, value + spread

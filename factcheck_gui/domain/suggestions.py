@@ -1,5 +1,6 @@
 """Which numbers in a text to propose as figures: every amount, less the numbers that only
-say when or which (dates, times of day, years, ordinals, a byline's age)."""
+say when or which (dates, times of day, years, ordinals, a byline's age, section and list
+numbers) and a stray "0" or "1"."""
 
 from __future__ import annotations
 
@@ -13,6 +14,15 @@ _MONTH = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# Words before a number that say which one, never how many.
+_WHICH = "|".join(
+    (
+        r"section|sections|article|articles|chapter|part|clause|paragraph|rule|item|page|pages",
+        r"no\.|nos\.|number|p\.|pp\.|figure|fig\.|table|appendix|amendment|resolution",
+        r"step|phase|stage|level|grade|category|title|vol\.|volume|episode|season|route",
+        r"highway|flight|room|gate|platform|line|unit|ward|district|precinct|question|point",
+    )
+)
 # Spans that say when or which, never how many.
 _NOT_AMOUNTS = re.compile(
     "|".join(
@@ -28,6 +38,8 @@ _NOT_AMOUNTS = re.compile(
             r"\b\d+-year-old\b|\baged\s+\d{1,3}\b",  # ages
             r"\b[A-Z][a-z]+,\s\d{1,3}(?=,|\))",  # a byline's age: "Ellie Cook, 34,"
             r"\b\d{4}s\b|'\d0s\b",  # the 1990s, the '90s
+            rf"(?i:\b(?:{_WHICH})\s+\d+[\w.]*)|§+\s*\d+[\w.]*",  # Article 5, § 4, No. 10
+            r"(?m:^[ \t]*(?:\(?\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?)(?=[ \t]))",  # 1. 2) 3.2
         )
     )
 )
@@ -58,7 +70,7 @@ def suggest_figures(text: str) -> list[Candidate]:
         if k < len(masked) and masked[k][0] < figure.end:
             continue  # overlaps a date, a time, an ordinal or an age
         quote = text[figure.start : figure.end]
-        if _is_year(quote, figure) or _is_one(quote, figure):
+        if _is_year(quote, figure) or _is_one(quote, figure) or _is_stray(quote, figure):
             continue
         out.append(Candidate(figure.start, figure.end, quote, figure))
     return out
@@ -79,3 +91,8 @@ def _is_year(quote: str, figure: Figure) -> bool:
 def _is_one(quote: str, figure: Figure) -> bool:
     """ "one of them", "even one new army": a word for one is an article, not an amount."""
     return figure.value == 1 and not any(c.isdigit() for c in quote)
+
+
+def _is_stray(quote: str, figure: Figure) -> bool:
+    """A bare "0" or "1" (a score, a list, a version): no unit, no hedge, nothing to check."""
+    return quote.strip() in ("0", "1") and figure.unit is None and figure.hedge is None

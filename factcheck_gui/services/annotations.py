@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from factcheck_gui.domain.anchoring import check_span, select_quote, trim_span
+from factcheck_gui.domain.anchoring import check_span, select_quote, tidy_span
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import Removal
 from factcheck_gui.domain.errors import NotFound, UserError
@@ -46,7 +46,8 @@ class AnnotationService:
             return _current(session, annotation_id)
 
     def create(self, new: NewAnnotation) -> tuple[Annotation, Changes]:
-        """Tag [start, end) of an article, trimmed of white space at either end."""
+        """Tag [start, end) of an article: trimmed of white space and punctuation at either
+        end, and widened to whole numbers where a drag stopped inside one."""
         now = datetime.now(UTC)
         with self._db.transaction() as session:
             article = session.get(ArticleRow, new.article_id)
@@ -56,7 +57,7 @@ class AnnotationService:
                 check_span(article.text, new.start, new.end)
             except ValueError as error:
                 raise UserError(f"Cannot tag: {error}.") from None
-            start, end = trim_span(article.text, new.start, new.end)
+            start, end = tidy_span(article.text, new.start, new.end)
             quote = select_quote(article.text, start, end)
             annotation = Annotation(
                 id=new.id or str(uuid.uuid4()),
@@ -163,10 +164,12 @@ class AnnotationService:
 
 
 def with_parsed_figure(annotation: Annotation) -> Annotation:
-    """Fill a figure's value, unit, hedge and interval from its words and those before it."""
-    figure = parse_figure(annotation.quote, before=annotation.prefix)
+    """Fill a figure's value, unit, hedge and interval from its words and those around it
+    (the hedge and currency before, the scale and unit after). Words that hold no number
+    give no value: the figure waits for one to be typed, never for a guess."""
+    figure = parse_figure(annotation.quote, before=annotation.prefix, after=annotation.suffix)
     if figure is None:
-        return annotation
+        return replace(annotation, value=None, low=None, high=None, vague=False)
     return replace(
         annotation,
         value=figure.value,
@@ -183,7 +186,8 @@ def with_interval(annotation: Annotation) -> Annotation:
     if annotation.value is None:
         return replace(annotation, low=None, high=None, vague=False)
     kind = HEDGES.get((annotation.hedge or "").casefold(), "plain")
-    low, high = interval(annotation.value, implied_step(annotation.value), kind)
+    step = implied_step(annotation.value)
+    low, high = interval(annotation.value, step, kind, unit=annotation.unit)
     return replace(annotation, low=low, high=high, vague=False)
 
 

@@ -56,7 +56,8 @@ class MeasureGroup:
 
 
 def compare(db: Database) -> list[MeasureGroup]:
-    """Every measure with its figures (orphans left out), conflicts first, then by name."""
+    """Every measure with its figures (orphans and figures without a value left out),
+    conflicts first, then by name."""
     groups = list(_read_groups(db, None).values())
     groups.sort(key=sort_key)
     return groups
@@ -171,7 +172,8 @@ def _read_groups(db: Database, names: set[str] | None) -> dict[str, MeasureGroup
                 (_SPEAKER.c.target_id == _A.c.id) & (_SPEAKER.c.kind == Kind.ATTRIBUTION.value),
             )
         )
-        .where(_A.c.kind == Kind.FIGURE.value, _A.c.orphaned.is_(False))
+        # a figure whose words held no number waits for a typed value before it is compared
+        .where(_A.c.kind == Kind.FIGURE.value, _A.c.orphaned.is_(False), _A.c.value.is_not(None))
         .order_by(_M.c.name, _A.c.article_id, _A.c.start, _A.c.id)
     )
     if names is not None:

@@ -4,13 +4,16 @@ renaming and merging (the store behind their undo commands)."""
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlmodel import Session
 
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.errors import NotFound, UserError
+from factcheck_gui.domain.figures import unit_kind
 from factcheck_gui.domain.model import Kind
 from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.database import Database
@@ -20,6 +23,7 @@ from factcheck_gui.storage.tables import AnnotationRow, MeasureRow
 # library would otherwise make choosing a figure wait on reading every other one).
 PROPOSAL_SAMPLE = 5_000
 PROPOSAL_THRESHOLD = 0.12  # below this, the words around a figure say too little to propose
+SCALE_GAP = 1_000  # a measure whose figures are this many times larger or smaller is another
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _COMMON_WORDS = (
     "the and that this with from have has had are was were for not but its their they "
@@ -60,27 +64,29 @@ class MeasureService:
             return int(session.connection().execute(query.where(m.c.name == name)).scalar_one())
 
     def propose(self, annotation_id: str) -> str | None:
-        """The measure a figure most likely belongs to: figures in the same unit elsewhere
-        whose surrounding words are most like this one's, or whose measure's name is."""
+        """The measure a figure most likely belongs to: figures elsewhere whose surrounding
+        words are most like this one's, or whose measure's name is, among the measures that
+        fit it: what they count (people, money, a share...) and their scale."""
         a, m = AnnotationRow.__table__, MeasureRow.__table__  # type: ignore[attr-defined]
         with self._db.transaction() as session:
             figure = repo.get_annotation(session, annotation_id)
             if figure is None:
                 raise NotFound(f"there is no annotation {annotation_id}")
             query = (
-                select(m.c.name, a.c.prefix, a.c.quote, a.c.suffix)
+                select(m.c.name, a.c.prefix, a.c.quote, a.c.suffix, a.c.unit, a.c.value)
                 .select_from(a.join(m, a.c.measure_id == m.c.id))
                 .where(a.c.kind == Kind.FIGURE.value, a.c.id != annotation_id)
             )
-            if figure.unit is not None:
-                query = query.where((a.c.unit == figure.unit) | a.c.unit.is_(None))
             query = query.order_by(a.c.modified.desc()).limit(PROPOSAL_SAMPLE)
             rows = session.connection().execute(query).all()
         own = context_words(figure.prefix, figure.quote, figure.suffix)
         if not own:
             return None
+        unfit = _unfit_measures(figure.unit, figure.value, rows)
         best: dict[str, float] = {}
-        for name, prefix, quote, suffix in rows:
+        for name, prefix, quote, suffix, _unit, _value in rows:
+            if name in unfit:
+                continue
             theirs = context_words(prefix, quote, suffix)
             score = len(own & theirs) / len(own | theirs) if theirs else 0.0
             named = context_words(name)
@@ -158,6 +164,29 @@ class MeasureService:
         return Changes(
             articles=frozenset(r.article_id for r in rows), updated=frozenset(r.id for r in rows)
         )
+
+
+def _unfit_measures(unit: str | None, value: float | None, rows: Iterable[Any]) -> set[str]:
+    """The measures a figure cannot belong to: they count something else (a count of people
+    is never money) or their figures are more than ``SCALE_GAP`` times larger or smaller."""
+    kind = unit_kind(unit)
+    kinds: dict[str, set[str]] = {}
+    values: dict[str, list[float]] = {}
+    for name, _prefix, _quote, _suffix, their_unit, their_value in rows:
+        their_kind = unit_kind(their_unit)
+        if their_kind is not None:
+            kinds.setdefault(name, set()).add(their_kind)
+        if their_value:
+            values.setdefault(name, []).append(abs(their_value))
+    unfit = {name for name, theirs in kinds.items() if kind is not None and theirs != {kind}}
+    if kind is None:  # no unit read: at least never a share for a big count, or money
+        unfit |= {name for name, theirs in kinds.items() if "money" in theirs}
+    if value:
+        for name, seen in values.items():
+            typical = statistics.median(seen)
+            if max(typical, abs(value)) > SCALE_GAP * min(typical, abs(value)):
+                unfit.add(name)
+    return unfit
 
 
 def _changes_of(session: Session, measure_ids: list[int]) -> Changes:

@@ -148,7 +148,9 @@ class AnnotationEditor(QWidget):
         self.proposal.setToolTip("The measure of the figures most like this one elsewhere")
         self.proposal.clicked.connect(self._use_proposal)
 
-        self.figure_row = _row(self.value, self.unit, self.hedge)
+        self.no_number = QLabel("⚠ no number read: type the value")
+        self.no_number.setObjectName("noNumberRead")
+        self.figure_row = _row(self.value, self.unit, self.hedge, self.no_number)
         self.interval_row = _row(self.low, QLabel("–"), self.high, self.as_of)
         self.measure_row = QWidget()
         column = QFormLayout(self.measure_row)
@@ -269,6 +271,7 @@ class AnnotationEditor(QWidget):
             self._form.setRowVisible(row, figure is not None)
         if figure is None:
             return
+        self.no_number.setVisible(figure.value is None)
         values = {
             self.value: format_number(figure.value),
             self.low: format_number(figure.low),

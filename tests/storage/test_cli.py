@@ -98,6 +98,7 @@ def test_parse_figure_prints_what_it_reads(capsys) -> None:  # noqa: ANN001
         "hedge": "nearly",
         "low": 270000,
         "high": 300000,
+        "vague": False,
     }
     assert main(["parse-figure", "$4.2bn"]) == 0
     out = capsys.readouterr().out

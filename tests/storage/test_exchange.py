@@ -326,7 +326,7 @@ def test_figures_carry_their_fields_through_an_exchange(annotated, tmp_path: Pat
     [figure] = [a for a in annotated.annotations.for_article(1) if a.kind is Kind.FIGURE]
     assert (figure.value, figure.unit, figure.hedge, figure.low, figure.high) == (
         6_000_000,
-        None,
+        "people",  # "migrants" follows the tagged "6 million"
         "at least",
         6_000_000,
         None,

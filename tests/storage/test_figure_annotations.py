@@ -66,3 +66,45 @@ def test_bad_figure_edits_are_refused_and_nothing_changes(workspace, values, mes
     with pytest.raises(UserError, match=message):
         workspace.annotations.update(a.id, values)
     assert workspace.annotations.get_annotation(a.id) == a
+
+
+def _tag_at(ws: Workspace, article_id: int, start: int, end: int):  # noqa: ANN202
+    return ws.annotations.create(NewAnnotation(article_id, start, end, Kind.FIGURE, "r"))[0]
+
+
+def test_a_drag_that_stops_inside_a_number_tags_the_whole_number(workspace: Workspace) -> None:
+    text = workspace.library.article(2).text
+    at = text.index("300,000")
+    a = _tag_at(workspace, 2, at, at + 5)  # "300,0"
+    assert (a.quote, a.value) == ("300,000", 300_000)
+    b = _tag_at(workspace, 2, at + 2, at + 7)  # "0,000"
+    assert (b.quote, b.value) == ("300,000", 300_000)
+
+
+def test_punctuation_at_the_ends_of_a_selection_is_trimmed(workspace: Workspace) -> None:
+    text = workspace.library.article(2).text
+    at = text.index("300,000")
+    a = _tag_at(workspace, 2, at - 1, at + 8)  # " 300,000," or " 300,000."
+    assert a.quote == "300,000" and a.start == at
+
+
+def test_words_without_a_number_get_no_value_and_stay_out_of_the_comparison(
+    workspace: Workspace,
+) -> None:
+    from factcheck_gui.services.comparison import compare
+
+    text = workspace.library.article(2).text
+    at = text.index("nearing")
+    a = _tag_at(workspace, 2, at, at + len("nearing"))
+    assert (a.value, a.low, a.high) == (None, None, None)
+    workspace.annotations.update(a.id, {"measure": "Words only"})
+    assert "Words only" not in {g.measure for g in compare(workspace.db)}
+    workspace.annotations.update(a.id, {"value": "300,000"})
+    assert "Words only" in {g.measure for g in compare(workspace.db)}
+
+
+def test_the_unit_after_the_selected_number_is_read(workspace: Workspace) -> None:
+    text = workspace.library.article(1).text
+    at = text.index("280,000 people")
+    a = _tag_at(workspace, 1, at, at + len("280,000"))
+    assert (a.quote, a.value, a.unit, a.hedge) == ("280,000", 280_000, "people", "about")

@@ -116,3 +116,27 @@ def test_rates_on_the_command_line(workspace: Workspace, capsys) -> None:  # noq
     assert main(["rates"]) == 0
     out = capsys.readouterr().out
     assert "FLAGGED RUB/USD 8.755" in out and "RUB/USD 96.3" in out
+
+
+def test_a_count_of_people_is_never_proposed_a_measure_of_money(workspace: Workspace) -> None:
+    money = "Russian Security Council pay registered this year"  # the words around the count
+    figure(workspace, 2, "190,000 rubles", money)
+    no_unit = figure(workspace, 2, "$5,140", money)
+    workspace.annotations.update(no_unit, {"unit": ""})  # a money measure's figure, no unit
+    recruits = figure(workspace, 1, "about 280,000 people", None)
+    assert workspace.measures.propose(recruits) is None
+
+
+def test_a_figure_is_not_proposed_a_measure_of_another_scale(workspace: Workspace) -> None:
+    small = figure(workspace, 5, "21 countries", "Security Council registered this year")
+    workspace.annotations.update(small, {"unit": ""})
+    recruits = figure(workspace, 1, "about 280,000 people", None)
+    assert workspace.measures.propose(recruits) is None
+
+
+def test_a_figure_is_proposed_a_measure_of_its_own_kind_and_scale(workspace: Workspace) -> None:
+    figure(workspace, 2, "190,000 rubles", "Security Council registered this year")
+    people = "Russian Security Council registered this year"
+    figure(workspace, 4, "at least 6 million migrants", people)
+    recruits = figure(workspace, 1, "about 280,000 people", None)
+    assert workspace.measures.propose(recruits) == people

@@ -130,3 +130,31 @@ def test_offsets_hold_when_lower_case_changes_length() -> None:
     text = "İİİ about 500,000 soldiers"
     (candidate,) = suggest_figures(text)
     assert text[candidate.start : candidate.end] == candidate.quote == "about 500,000 soldiers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under Article 5 of the treaty",
+        "as section 3.2 and sections 4 say",
+        "at No. 10 Downing Street, see § 4 and page 12",
+        "1. Overview\n2) Background\n(3) Outlook\n 4.1 Method",
+        "the score was 1 to 0, then 1-0",
+        "Resolution 2231 and Flight 17 and Highway 401",
+    ],
+)
+def test_section_numbers_list_markers_and_stray_digits_are_not_proposed(text: str) -> None:
+    assert quotes(text) == []
+
+
+def test_amounts_beside_them_still_are() -> None:
+    text = "1. About 15 people died.\n2) Article 5 covers 1 000 people and $1, or 1 person."
+    assert quotes(text) == ["About 15 people", "1 000 people", "$1", "1 person"]
+
+
+def test_counts_of_people_never_get_fractional_ends() -> None:
+    text = "about 15 people, nearly 7 soldiers, some 45 migrants and 2 1/2 dozen workers"
+    for candidate in suggest_figures(text):
+        if candidate.figure.unit == "people":
+            ends = (candidate.figure.low, candidate.figure.high)
+            assert all(x is None or float(x).is_integer() for x in ends), candidate.quote
