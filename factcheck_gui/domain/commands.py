@@ -86,6 +86,8 @@ class EditAnnotation:
         if self._before is None:
             current = self._store.get_annotation(self.annotation_id)
             self._before = {name: getattr(current, name) for name in self._values}
+            if "verdict" in self._values:  # a verdict clears the text-changed mark
+                self._before.setdefault("changed_from", current.changed_from)
         return self._store.update(self.annotation_id, self._values)
 
     def undo(self) -> Changes:

@@ -48,6 +48,8 @@ def annotation_record(annotation: Annotation, file_article: int) -> dict[str, An
         "modified": iso(annotation.modified),
         "orphaned": annotation.orphaned,
     }
+    if annotation.changed_from is not None:
+        record["changed_from"] = annotation.changed_from
     if annotation.kind is Kind.ATTRIBUTION:
         record["speaker"] = annotation.speaker
         record["target"] = annotation.target_id

@@ -49,6 +49,7 @@ class SetAnnotation:
     target: str | None
     orphaned: bool
     figure: SetFigure | None = None
+    changed_from: str | None = None  # version 3: re-anchored where its words changed
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,7 @@ def _annotation(record: object, where: str, articles: set[int]) -> SetAnnotation
         target=f.text("target", optional=True),
         orphaned=orphaned,
         figure=_figure(f.record.get("figure"), f"{where}.figure"),
+        changed_from=f.text("changed_from", optional=True),
     )
 
 

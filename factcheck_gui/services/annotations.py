@@ -92,6 +92,8 @@ class AnnotationService:
             current = _current(session, annotation_id)
             clean = _clean_values(values)
             edited = replace(current, **clean)
+            if "verdict" in clean and "changed_from" not in clean:
+                edited = replace(edited, changed_from=None)  # the reviewer has looked again
             if edited.kind is Kind.FIGURE and edited.value is None and "value" not in clean:
                 edited = with_parsed_figure(edited)  # just became a figure: read its words
             elif {"value", "hedge"} & clean.keys() and not {"low", "high"} & clean.keys():
@@ -217,6 +219,8 @@ def _clean_values(values: Mapping[str, Any]) -> dict[str, Any]:
         clean["speaker"] = (str(clean["speaker"]).strip() or None) if clean["speaker"] else None
     if "target_id" in clean:
         clean["target_id"] = clean["target_id"] or None
+    if "changed_from" in clean:
+        clean["changed_from"] = str(clean["changed_from"]) if clean["changed_from"] else None
     for name in ("unit", "hedge", "measure"):
         if name in clean:
             clean[name] = " ".join(str(clean[name] or "").split()) or None

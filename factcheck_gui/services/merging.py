@@ -43,6 +43,7 @@ class MergeReport:
     unchanged: int = 0  # ours is as new or newer
     reanchored: int = 0
     orphaned: list[tuple[str, str]] = field(default_factory=list)  # (id, quote)
+    changed: list[tuple[str, str, str]] = field(default_factory=list)  # (id, old, new quote)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (what, why)
     changes: Changes = field(default_factory=Changes)
 
@@ -58,6 +59,10 @@ class MergeReport:
         out = [self.summary()]
         out += [
             f"  orphaned  {i}: “{_short(q)}” not found; listed for review" for i, q in self.orphaned
+        ]
+        out += [
+            f"  text changed  {i}: “{_short(old)}” → “{_short(new)}”; check its verdict"
+            for i, old, new in self.changed
         ]
         out += [f"  failed    {what}: {why}" for what, why in self.failed]
         return out
@@ -196,18 +201,22 @@ def _merge_one(
         return None
     selector = QuoteSelector(incoming.quote, incoming.prefix, incoming.suffix)
     spot = place(text, selector, incoming.start, incoming.end)
-    if spot.anchor is Anchor.MOVED:
+    if spot.anchor in (Anchor.MOVED, Anchor.CHANGED):
         report.reanchored += 1
     elif spot.anchor is Anchor.ORPHANED and not incoming.orphaned:
         report.orphaned.append((incoming.id, incoming.quote))
+    changed_from = incoming.changed_from
+    if spot.anchor is Anchor.CHANGED:
+        changed_from = changed_from or incoming.quote
+        report.changed.append((incoming.id, incoming.quote, spot.selector.exact))
     annotation = Annotation(
         id=incoming.id,
         article_id=article_id,
         start=spot.start,
         end=spot.end,
-        quote=incoming.quote,
-        prefix=incoming.prefix,
-        suffix=incoming.suffix,
+        quote=spot.selector.exact,
+        prefix=spot.selector.prefix,
+        suffix=spot.selector.suffix,
         kind=incoming.kind,
         verdict=incoming.verdict,
         note=incoming.note,
@@ -216,7 +225,8 @@ def _merge_one(
         modified=incoming.modified,
         speaker=incoming.speaker,
         target_id=None,  # linked once every annotation of the set is in
-        orphaned=spot.anchor is Anchor.ORPHANED,
+        orphaned=spot.orphaned,
+        changed_from=changed_from,
         **_figure_fields(incoming, repo.get_annotation(session, incoming.id) if existing else None),
     )
     session.merge(repo.annotation_row(session, annotation))  # inserts, or updates ours in place

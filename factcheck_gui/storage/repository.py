@@ -66,6 +66,7 @@ def annotation_row(session: Session, annotation: Annotation) -> AnnotationRow:
         speaker=annotation.speaker,
         target_id=annotation.target_id,
         orphaned=annotation.orphaned,
+        changed_from=annotation.changed_from,
         value=annotation.value,
         unit=annotation.unit,
         hedge=annotation.hedge,

@@ -80,6 +80,8 @@ class AnnotationRow(SQLModel, table=True):
     orphaned: bool = Field(
         default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
     )
+    # Re-anchored where its words changed: the old quote, for the reviewer to check again.
+    changed_from: str | None = Field(default=None, sa_column=Column(Text))
     # Figures: the value the words give, the interval they allow, and what they measure.
     value: float | None = Field(default=None, sa_column=Column(Float))
     unit: str | None = Field(default=None, sa_column=Column(String(40)))

@@ -26,6 +26,7 @@ PAST_REVISIONS = [
     "0002_settings",
     "0003_versions_and_orphans",
     "0004_figures_and_measures",
+    "0005_dismissed_figures",
 ]
 
 NOW = "2023-09-04 10:00:00.000000"
