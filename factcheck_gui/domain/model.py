@@ -135,6 +135,15 @@ EDITABLE_FIELDS = (
 
 
 @dataclass(frozen=True, slots=True)
+class Tombstone:
+    """An annotation deleted at ``deleted``; a later edit of it elsewhere brings it back."""
+
+    id: str
+    article_sha256: str
+    deleted: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class NewAnnotation:
     """What tagging a span asks for; the store fills in quote, context and times."""
 

@@ -103,6 +103,17 @@ class AnnotationRow(SQLModel, table=True):
     )
 
 
+class TombstoneRow(SQLModel, table=True):
+    """A deleted annotation, so the deletion travels with annotation sets and is not undone
+    by the next merge of a colleague's older copy."""
+
+    __tablename__ = "tombstone"
+
+    id: str = Field(sa_column=Column(String(36), primary_key=True))
+    article_sha256: str = Field(sa_column=Column(String(64), nullable=False, index=True))
+    deleted: datetime
+
+
 class MeasureRow(SQLModel, table=True):
     """What a figure counts ("Russian military casualties since February 2022")."""
 
