@@ -98,7 +98,7 @@ def place(text: str, selector: QuoteSelector, start: int, end: int) -> Placement
     if found is not None:
         anchor = Anchor.KEPT if found == (start, end) else Anchor.MOVED
         return search.placement(*found, anchor)
-    if len(quote.split()) >= MIN_NEAR_WORDS:
+    if len(quote.split()) >= MIN_NEAR_WORDS and search.needed:
         found = search.near(start)
         if found is not None:
             same = squeeze(text[found[0] : found[1]]) == squeeze(quote)
@@ -144,6 +144,8 @@ class _Search:
             return None
         scored = sorted(spots, key=lambda s: (-self.context(s, s + len(quote)), abs(s - hint)))
         best = scored[0]
+        if not self.needed and len(spots) > 1:
+            return None  # no context to tell repeats apart (a set from a tool that keeps none)
         if self.context_agrees(best, best + len(quote)):
             return best, best + len(quote)  # ties of context decided by position
         if len(spots) == 1 and _lone(quote):

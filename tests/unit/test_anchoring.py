@@ -406,6 +406,17 @@ def test_reanchoring_scenarios(case: Case) -> None:
     assert (spot.anchor is Anchor.CHANGED) == (not same_words)
 
 
+def test_without_context_only_a_unique_exact_quote_is_placed() -> None:
+    text = "Medvedev said 280,000 joined. Later Medvedev said 280,000 had joined the army."
+    bare = QuoteSelector("280,000", "", "")
+    assert place(text, bare, 90, 97).anchor is Anchor.ORPHANED, "two places, nothing to choose"
+    unique = QuoteSelector("had joined the army", "", "")
+    spot = place(text, unique, 0, 19)
+    assert text[spot.start : spot.end] == "had joined the army" and spot.anchor is Anchor.MOVED
+    changed = QuoteSelector("Later Medvedev said 280,000 joined the army", "", "")
+    assert place(text, changed, 0, 43).anchor is Anchor.ORPHANED, "a near match needs context"
+
+
 def test_the_table_is_broad() -> None:
     assert len(CASES) >= 40
     assert sum(c.placed is None for c in CASES) >= 15
