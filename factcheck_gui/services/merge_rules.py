@@ -9,7 +9,7 @@ exported (or now, when that is in the future too) and reported.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Table, bindparam, update
 from sqlalchemy import delete as sa_delete
@@ -17,13 +17,16 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session
 
 from factcheck_gui.domain.model import Tombstone
-from factcheck_gui.exporters.registry import iso
 from factcheck_gui.importers.annotation_set import AnnotationSet, SetAnnotation, SetTombstone
 from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.tables import AnnotationRow
 
 CLOCK_SKEW = timedelta(minutes=5)  # later than now by more than this is a wrong clock
 _ANNOTATION: Table = AnnotationRow.__table__  # type: ignore[attr-defined]
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def clamp_future(data: AnnotationSet, now: datetime) -> tuple[AnnotationSet, list[str]]:
