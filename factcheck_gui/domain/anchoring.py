@@ -2,18 +2,28 @@
 
 The quote and a little context either side, as W3C Web Annotation's
 TextQuoteSelector does (exact, prefix, suffix).
+
+Finding it again never guesses. A placement starts and ends where the old one did (at a
+word boundary, or inside a word beside the same character), carries the quote's numbers
+exactly, and has its context agreeing; several equally good places are decided by
+position only when their context agrees. Anything less is an orphan, listed for review.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass
 
+from factcheck_gui.domain.quote_words import Word, numbers, same_edges, squeeze, words
+
 CONTEXT_CHARS = 32
-MIN_FUZZY_CHARS = 8  # shorter quotes are placed only where they stand exactly
-CONTEXT_SCORE = 75.0  # how like the old quote-with-context the new passage must be (0-100)
-QUOTE_SCORE = 85.0  # how like the old quote the placed words must be (0-100)
-MAX_EXACT_CANDIDATES = 1000
+MIN_CONTEXT_CHARS = 8  # this much of the old context must agree (all, when it had less)
+LONE_QUOTE_WORDS = 3  # a quote found once, this long, needs no context (a paragraph moved)
+LONE_QUOTE_CHARS = 15
+MIN_NEAR_WORDS = 4  # a quote of fewer words (white-space apart) is placed only exactly
+NEAR_SIMILARITY = 0.8  # the share of the quote's words a changed placement keeps (indel)
+MAX_CANDIDATES = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +122,9 @@ def _whole_numbers(text: str, start: int, end: int) -> tuple[int, int]:
 
 class Anchor(enum.StrEnum):
     KEPT = "kept"  # the offsets still hold the quote
-    MOVED = "moved"  # found again, exactly or nearly, elsewhere
-    ORPHANED = "orphaned"  # no good match: kept aside for review, never placed by guess
+    MOVED = "moved"  # found again, word for word, elsewhere
+    CHANGED = "changed"  # found again where some of its words changed: its verdict needs a look
+    ORPHANED = "orphaned"  # no sure match: kept aside for review, never placed by guess
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,68 +132,138 @@ class Placement:
     start: int
     end: int
     anchor: Anchor
+    selector: QuoteSelector  # the quote and context at the new place; an orphan keeps its own
+
+    @property
+    def orphaned(self) -> bool:
+        return self.anchor is Anchor.ORPHANED
 
 
 def place(text: str, selector: QuoteSelector, start: int, end: int) -> Placement:
     """Where a quote stands in ``text``: at its old offsets, found again, or orphaned.
 
-    As web annotation clients do: first the offsets, then every exact occurrence (the
-    one whose context matches best, then the one nearest the old offsets), then a fuzzy
-    search for the quote with its context. A weak match is an orphan, not a guess.
+    First the offsets, then every exact occurrence, then (for quotes of
+    ``MIN_NEAR_WORDS`` words or more) passages whose words are nearly the quote's, with
+    the same first and last word and the same numbers. Each candidate must respect the
+    quote's word edges and have its context agree.
     """
+    search = _Search(text, selector)
     quote = selector.exact
-    if 0 <= start < end <= len(text) and text[start:end] == quote:
-        return Placement(start, end, Anchor.KEPT)
-    found = _exact(text, selector, start)
-    if found is None and len(quote.strip()) >= MIN_FUZZY_CHARS:
-        found = _fuzzy(text, selector)
-    if found is None:
-        length = len(text)
-        return Placement(min(start, length), min(max(end, start), length), Anchor.ORPHANED)
-    return Placement(found[0], found[1], Anchor.MOVED)
+    in_place = 0 <= start < end <= len(text) and text[start:end] == quote
+    if in_place and search.fits(start, end) and search.context_agrees(start, end):
+        return search.placement(start, end, Anchor.KEPT)
+    found = search.exact(start)
+    if found is not None:
+        anchor = Anchor.KEPT if found == (start, end) else Anchor.MOVED
+        return search.placement(*found, anchor)
+    if len(quote.split()) >= MIN_NEAR_WORDS and search.needed:
+        found = search.near(start)
+        if found is not None:
+            same = squeeze(text[found[0] : found[1]]) == squeeze(quote)
+            return search.placement(*found, Anchor.MOVED if same else Anchor.CHANGED)
+    return Placement(start, end, Anchor.ORPHANED, selector)
 
 
-def _exact(text: str, selector: QuoteSelector, hint: int) -> tuple[int, int] | None:
-    quote = selector.exact
-    candidates: list[int] = []
-    at = text.find(quote)
-    while at != -1 and len(candidates) < MAX_EXACT_CANDIDATES:
-        candidates.append(at)
-        at = text.find(quote, at + 1)
-    if not candidates:
-        return None
+class _Search:
+    def __init__(self, text: str, selector: QuoteSelector) -> None:
+        self.text, self.selector = text, selector
+        self.old = selector.prefix + selector.exact + selector.suffix
+        self.old_start = len(selector.prefix)
+        self.old_end = self.old_start + len(selector.exact)
+        self.needed = min(MIN_CONTEXT_CHARS, len(selector.prefix) + len(selector.suffix))
 
-    def rank(position: int) -> tuple[int, int]:
-        before = text[max(0, position - len(selector.prefix)) : position]
-        after = text[position + len(quote) : position + len(quote) + len(selector.suffix)]
-        context = _common_suffix(before, selector.prefix) + _common_prefix(after, selector.suffix)
-        return (-context, abs(position - hint))
+    def placement(self, start: int, end: int, anchor: Anchor) -> Placement:
+        return Placement(start, end, anchor, select_quote(self.text, start, end))
 
-    best = min(candidates, key=rank)
-    return best, best + len(quote)
+    def fits(self, start: int, end: int) -> bool:
+        return same_edges(self.old, self.old_start, self.old_end, self.text, start, end)
 
+    def context(self, start: int, end: int) -> int:
+        """How many characters of the old context stand next to [start, end)."""
+        prefix, suffix = self.selector.prefix, self.selector.suffix
+        before = self.text[max(0, start - len(prefix)) : start]
+        after = self.text[end : end + len(suffix)]
+        return _common_prefix(before[::-1], prefix[::-1]) + _common_prefix(after, suffix)
 
-def _fuzzy(text: str, selector: QuoteSelector) -> tuple[int, int] | None:
-    from rapidfuzz import fuzz
+    def context_agrees(self, start: int, end: int) -> bool:
+        return self.context(start, end) >= self.needed
 
-    quote = selector.exact
-    needle = selector.prefix + quote + selector.suffix
-    low, high = 0, len(text)
-    if len(needle) < len(text):
-        window = fuzz.partial_ratio_alignment(needle, text, score_cutoff=CONTEXT_SCORE)
-        if window is None:
+    def exact(self, hint: int) -> tuple[int, int] | None:
+        quote, text = self.selector.exact, self.text
+        if not quote:
             return None
-        margin = len(selector.prefix) + len(selector.suffix) + len(quote) // 4
-        low = max(0, window.dest_start - margin)
-        high = min(len(text), window.dest_end + margin)
-    passage = text[low:high]
-    if len(quote) > len(passage):
+        spots: list[int] = []
+        at = text.find(quote)
+        while at != -1 and len(spots) < MAX_CANDIDATES:
+            if self.fits(at, at + len(quote)):
+                spots.append(at)
+            at = text.find(quote, at + 1)
+        if not spots:
+            return None
+        scored = sorted(spots, key=lambda s: (-self.context(s, s + len(quote)), abs(s - hint)))
+        best = scored[0]
+        if not self.needed and len(spots) > 1:
+            return None  # no context to tell repeats apart (a set from a tool that keeps none)
+        if self.context_agrees(best, best + len(quote)):
+            return best, best + len(quote)  # ties of context decided by position
+        if len(spots) == 1 and _lone(quote):
+            return best, best + len(quote)
         return None
-    match = fuzz.partial_ratio_alignment(quote, passage, score_cutoff=QUOTE_SCORE)
-    if match is None:
-        return None
-    start, end = trim_span(text, low + match.dest_start, low + match.dest_end)
-    return (start, end) if start < end else None
+
+    def near(self, hint: int) -> tuple[int, int] | None:
+        from rapidfuzz.distance import Indel
+
+        quote, text = self.selector.exact, self.text
+        mine = words(quote)
+        keys = [w.key for w in mine]
+        wanted_numbers = numbers(quote)
+        lead, trail = quote[: mine[0].start], quote[mine[-1].end :]
+        theirs = _words_of(text)
+        slack = max(1, len(keys) // 4)
+        best: tuple[float, int, int] | None = None
+        found: tuple[int, int] | None = None
+        for i in _starts(text, keys[0])[:MAX_CANDIDATES]:
+            low, high = i + len(keys) - 1 - slack, i + len(keys) - 1 + slack
+            for j in range(max(i, low), min(len(theirs) - 1, high) + 1):
+                if theirs[j].key != keys[-1]:
+                    continue
+                similarity = Indel.normalized_similarity(keys, [w.key for w in theirs[i : j + 1]])
+                if similarity < NEAR_SIMILARITY:
+                    continue
+                start, end = theirs[i].start, theirs[j].end
+                if lead and text[start - len(lead) : start] == lead:
+                    start -= len(lead)
+                if trail and text[end : end + len(trail)] == trail:
+                    end += len(trail)
+                if text[start:end] == quote or numbers(text[start:end]) != wanted_numbers:
+                    continue  # word for word is the exact search's to judge
+                if not (self.fits(start, end) and self.context_agrees(start, end)):
+                    continue
+                rank = (similarity, self.context(start, end), -abs(start - hint))
+                if best is None or rank > best:
+                    best, found = rank, (start, end)
+        return found
+
+
+def _lone(quote: str) -> bool:
+    return len(quote.split()) >= LONE_QUOTE_WORDS and len(quote.strip()) >= LONE_QUOTE_CHARS
+
+
+@functools.lru_cache(maxsize=4)
+def _words_of(text: str) -> tuple[Word, ...]:
+    return tuple(words(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _starts_index(text: str) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for n, word in enumerate(_words_of(text)):
+        index.setdefault(word.key, []).append(n)
+    return index
+
+
+def _starts(text: str, key: str) -> list[int]:
+    return _starts_index(text).get(key, [])
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -192,7 +273,3 @@ def _common_prefix(a: str, b: str) -> int:
             break
         n += 1
     return n
-
-
-def _common_suffix(a: str, b: str) -> int:
-    return _common_prefix(a[::-1], b[::-1])

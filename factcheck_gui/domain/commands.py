@@ -98,6 +98,8 @@ class EditAnnotation:
         if self._before is None:  # the first time (a refused one is tried afresh)
             current = self._store.get_annotation(self.annotation_id)
             before = {name: getattr(current, name) for name in self._values}
+            if "verdict" in self._values:  # a verdict clears the text-changed mark
+                before.setdefault("changed_from", current.changed_from)
             changes = self._store.update(self.annotation_id, self._values)
             self._before = before
         else:  # redo

@@ -116,6 +116,9 @@ class Annotation:
     speaker: str | None = None  # attributions only
     target_id: str | None = None  # attributions only: the claim or figure attributed
     orphaned: bool = False  # its quote is no longer in the text: listed, not drawn
+    # re-anchored where its words changed: the quote its verdict was given on, until the
+    # reviewer sets a verdict again
+    changed_from: str | None = None
     # figures only: what the words say (see domain/intervals.py) and what they measure
     value: float | None = None
     unit: str | None = None  # "people", "percent", an ISO 4217 code, or a free unit
@@ -129,7 +132,19 @@ class Annotation:
 
 FIGURE_FIELDS = frozenset({"value", "unit", "hedge", "low", "high", "vague", "as_of", "measure"})
 # The fields a reviewer may edit after tagging, and only these.
-EDITABLE_FIELDS = frozenset({"kind", "verdict", "note", "speaker", "target_id"}) | FIGURE_FIELDS
+# Setting a verdict clears changed_from (the reviewer has looked again); undo sets it back.
+EDITABLE_FIELDS = (
+    frozenset({"kind", "verdict", "note", "speaker", "target_id", "changed_from"}) | FIGURE_FIELDS
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tombstone:
+    """An annotation deleted at ``deleted``; a later edit of it elsewhere brings it back."""
+
+    id: str
+    article_sha256: str
+    deleted: datetime
 
 
 @dataclass(frozen=True, slots=True)

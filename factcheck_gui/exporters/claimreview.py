@@ -3,6 +3,8 @@
 One ClaimReview per claim whose verdict is not "unchecked". The rating follows the verdict
 scale: accurate 4, mostly accurate 3, misleading 2, inaccurate 1 (best 4, worst 1);
 "unverifiable" has no place on that scale, so it carries its name and no ratingValue.
+Orphaned claims (their words are no longer in the article) are left out: the review would
+name an appearance that no longer holds them.
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ def write_claimreview(out: IO[str], data: ExportSet) -> None:
     reviews = [
         claim_review(a, articles[a.article_id], speakers.get(a.id), data.organisation)
         for a in data.annotations
-        if a.kind is Kind.CLAIM and a.verdict is not Verdict.UNCHECKED
+        if a.kind is Kind.CLAIM and a.verdict is not Verdict.UNCHECKED and not a.orphaned
     ]
     json.dump(reviews, out, ensure_ascii=False, indent=1)
     out.write("\n")

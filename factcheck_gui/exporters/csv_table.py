@@ -2,7 +2,8 @@
 
 UTF-8 with a byte-order mark (so Excel reads it as UTF-8), a header row, and every cell
 that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
-return) prefixed with an apostrophe.
+return) prefixed with an apostrophe. An orphan says "yes" in ``orphaned`` and has no
+start or end.
 """
 
 from __future__ import annotations
@@ -98,8 +99,8 @@ def write_csv(out: IO[str], data: ExportSet) -> None:
             "published": article.published.isoformat() if article.published else "",
             "kind": a.kind.value,
             "verdict": a.verdict.value,
-            "start": a.start,
-            "end": a.end,
+            "start": "" if a.orphaned else a.start,  # an orphan has no place in the text
+            "end": "" if a.orphaned else a.end,
             "created": iso(a.created),
             "modified": iso(a.modified),
             "annotation_id": a.id,

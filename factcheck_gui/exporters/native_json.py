@@ -1,7 +1,9 @@
 """The native annotation-set format: lossless, versioned JSON.
 
 ``{"format": "factcheck-annotations", "version": 1, "exported": ..., "articles": [...],
-"annotations": [...]}``; readers keep accepting version 1 when later versions add fields.
+"annotations": [...], "deleted": [...]}``; readers keep accepting versions 1 and 2 when
+later versions add fields. Version 3 added "deleted" (tombstones: an annotation's id, its
+article and when it was deleted) and "changed_from" on annotations whose words changed.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from factcheck_gui.domain.model import Annotation, Article, Kind
 from factcheck_gui.exporters.registry import ExportSet, exporter, iso
 
 FORMAT_NAME = "factcheck-annotations"
-FORMAT_VERSION = 2  # 2 added "figure" on figures; version 1 files still import
+FORMAT_VERSION = 3  # 2 added "figure" on figures, 3 "deleted"; versions 1 and 2 still import
 
 
 def article_record(article: Article, file_id: int, *, include_text: bool) -> dict[str, Any]:
@@ -48,6 +50,8 @@ def annotation_record(annotation: Annotation, file_article: int) -> dict[str, An
         "modified": iso(annotation.modified),
         "orphaned": annotation.orphaned,
     }
+    if annotation.changed_from is not None:
+        record["changed_from"] = annotation.changed_from
     if annotation.kind is Kind.ATTRIBUTION:
         record["speaker"] = annotation.speaker
         record["target"] = annotation.target_id
@@ -93,6 +97,16 @@ def write_native(out: IO[str], data: ExportSet) -> None:
     records(
         "annotations",
         (annotation_record(a, ids[a.article_id]) for a in data.annotations),
+        last=False,
+    )
+    by_hash = {a.sha256: ids[a.id] for a in data.articles}
+    records(
+        "deleted",
+        (
+            {"id": t.id, "article": by_hash[t.article_sha256], "deleted": iso(t.deleted)}
+            for t in sorted(data.tombstones, key=lambda t: t.id)
+            if t.article_sha256 in by_hash
+        ),
         last=True,
     )
     out.write("}\n")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO
 
-from factcheck_gui.domain.model import Annotation, Article
+from factcheck_gui.domain.model import Annotation, Article, Tombstone
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class ExportSet:
     include_text: bool = True
     organisation: str | None = None  # ClaimReview's author when set in Preferences
     exported: datetime = field(default_factory=lambda: datetime.now(UTC))
+    tombstones: list[Tombstone] = field(default_factory=list)  # deletions on these articles
 
     def file_ids(self) -> dict[int, int]:
         """Articles are numbered 1..n in the file, whatever their ids in this database."""

@@ -3,7 +3,7 @@
 Each annotation targets its article (its URL, else ``urn:sha256:`` of its text) with a
 TextQuoteSelector and a TextPositionSelector (code points, as the model says); its bodies
 carry the kind (purpose ``classifying``), the verdict (``assessing``) and the note
-(``commenting``).
+(``commenting``). Orphans (quote no longer in the text) are left out.
 """
 
 from __future__ import annotations
@@ -68,7 +68,8 @@ def web_annotation(a: Annotation, article: Article) -> dict[str, Any]:
 @exporter("w3c", endings=(".jsonld",), description="W3C Web Annotation (JSON-LD)")
 def write_w3c(out: IO[str], data: ExportSet) -> None:
     articles = {a.id: a for a in data.articles}
-    items = [web_annotation(a, articles[a.article_id]) for a in data.annotations]
+    # An orphan's selectors would select words that are no longer there: left out.
+    items = [web_annotation(a, articles[a.article_id]) for a in data.annotations if not a.orphaned]
     collection = {
         "@context": CONTEXT,
         "type": "AnnotationCollection",

@@ -1,4 +1,4 @@
-"""Reading the native annotation-set format (see ``exporters/native_json``), version 1.
+"""Reading the native annotation-set format (see ``exporters/native_json``), versions 1-3.
 
 Every field is checked before anything is stored; a problem names where it is
 (``annotations[3].verdict``) and what to do.
@@ -7,7 +7,7 @@ Every field is checked before anything is stored; a problem names where it is
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -16,7 +16,7 @@ from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.records import loads
 
 FORMAT_NAME = "factcheck-annotations"
-READABLE_VERSIONS = (1, 2)  # 2 added the "figure" object on figures
+READABLE_VERSIONS = (1, 2, 3)  # 2 added the "figure" object on figures, 3 "deleted"
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class SetAnnotation:
     target: str | None
     orphaned: bool
     figure: SetFigure | None = None
+    changed_from: str | None = None  # version 3: re-anchored where its words changed
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,19 @@ class SetFigure:
 
 
 @dataclass(frozen=True)
+class SetTombstone:
+    id: str
+    article: int  # a SetArticle.file_id
+    deleted: datetime
+
+
+@dataclass(frozen=True)
 class AnnotationSet:
     version: int
     articles: list[SetArticle]
     annotations: list[SetAnnotation]
+    tombstones: list[SetTombstone] = field(default_factory=list)
+    exported: datetime | None = None  # when the file says it was written, if it says clearly
 
 
 def looks_like_annotation_set(text: str) -> bool:
@@ -95,7 +105,38 @@ def read_annotation_set(text: str) -> AnnotationSet:
         _annotation(r, f"annotations[{i}]", known)
         for i, r in enumerate(_list(document, "annotations"))
     ]
-    return AnnotationSet(version, articles, annotations)
+    tombstones = [
+        _tombstone(r, f"deleted[{i}]", known)
+        for i, r in enumerate(_list(document, "deleted") if "deleted" in document else [])
+    ]
+    alive = {a.id for a in annotations} & {t.id for t in tombstones}
+    if alive:
+        raise ImportProblem(
+            f"annotation {min(alive)} is both in 'annotations' and in 'deleted'; "
+            "the file contradicts itself"
+        )
+    return AnnotationSet(version, articles, annotations, tombstones, _exported(document))
+
+
+def _exported(document: dict[str, Any]) -> datetime | None:
+    """Only a hint (times later than it are clamped to it), so an odd value is no error."""
+    value = document.get("exported")
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))  # type: ignore[union-attr]
+    except (AttributeError, TypeError, ValueError):
+        return None
+    return moment if moment.utcoffset() is not None else None
+
+
+def _tombstone(record: object, where: str, articles: set[int]) -> SetTombstone:
+    f = _Fields(record, where)
+    article = f.integer("article")
+    if article not in articles:
+        raise f.fail("article", f"names article {article}, which is not in the file")
+    identifier = f.text("id")
+    if not 1 <= len(identifier) <= 36:
+        raise f.fail("id", "should be a UUID")
+    return SetTombstone(identifier, article, f.moment("deleted"))
 
 
 def _list(document: dict[str, Any], key: str) -> list[Any]:
@@ -214,6 +255,7 @@ def _annotation(record: object, where: str, articles: set[int]) -> SetAnnotation
         target=f.text("target", optional=True),
         orphaned=orphaned,
         figure=_figure(f.record.get("figure"), f"{where}.figure"),
+        changed_from=f.text("changed_from", optional=True),
     )
 
 

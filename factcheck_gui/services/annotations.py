@@ -22,6 +22,7 @@ from factcheck_gui.domain.model import (
     Annotation,
     Kind,
     NewAnnotation,
+    Tombstone,
     Verdict,
 )
 from factcheck_gui.storage import repository as repo
@@ -107,6 +108,8 @@ class AnnotationService:
                 )
             clean = _clean_values(values)
             edited = replace(current, **clean)
+            if "verdict" in clean and "changed_from" not in clean:
+                edited = replace(edited, changed_from=None)  # the reviewer has looked again
             if edited.kind is Kind.FIGURE and edited.value is None and "value" not in clean:
                 edited = with_parsed_figure(edited)  # just became a figure: read its words
             elif {"value", "hedge"} & clean.keys() and not {"low", "high"} & clean.keys():
@@ -124,15 +127,20 @@ class AnnotationService:
         return Changes(articles=frozenset({current.article_id}), updated=frozenset({annotation_id}))
 
     def delete(self, annotation_id: str) -> tuple[Removal, Changes]:
+        now = datetime.now(UTC)
         with self._db.transaction() as session:
             row = _row(session, annotation_id)
             annotation = _current(session, annotation_id)
             pointing = repo.attributions_targeting(session, annotation_id)
-            for attribution in pointing:
+            for attribution in pointing:  # an edit of theirs too: it travels in merges
                 attribution.target_id = None
+                attribution.modified = now
                 session.add(attribution)
             session.flush()
             session.delete(row)
+            article = session.get(ArticleRow, annotation.article_id)
+            assert article is not None
+            repo.bury(session, [Tombstone(annotation_id, article.sha256, now)])
         unlinked = tuple(a.id for a in pointing)
         return Removal(annotation, unlinked), Changes(
             articles=frozenset({annotation.article_id}),
@@ -141,19 +149,23 @@ class AnnotationService:
         )
 
     def restore(self, removal: Removal) -> Changes:
-        annotation = removal.annotation
+        # newer than its tombstone, which a colleague may already hold
+        now = datetime.now(UTC)
+        annotation = replace(removal.annotation, modified=now)
         with self._db.transaction() as session:
             if session.get(ArticleRow, annotation.article_id) is None:
                 raise NotFound(f"the article of annotation {annotation.id} is gone")
             if annotation.target_id and session.get(AnnotationRow, annotation.target_id) is None:
                 annotation = replace(annotation, target_id=None)
             session.add(repo.annotation_row(session, annotation))
+            repo.unbury(session, [annotation.id])
             session.flush()
             relinked = []
             for attribution_id in removal.unlinked:
                 row = session.get(AnnotationRow, attribution_id)
                 if row is not None and row.target_id is None:
                     row.target_id = annotation.id
+                    row.modified = now
                     session.add(row)
                     relinked.append(attribution_id)
         return Changes(
@@ -240,6 +252,8 @@ def _clean_values(values: Mapping[str, Any]) -> dict[str, Any]:
         clean["speaker"] = (str(clean["speaker"]).strip() or None) if clean["speaker"] else None
     if "target_id" in clean:
         clean["target_id"] = clean["target_id"] or None
+    if "changed_from" in clean:
+        clean["changed_from"] = str(clean["changed_from"]) if clean["changed_from"] else None
     for name in ("unit", "hedge", "measure"):
         if name in clean:
             clean[name] = " ".join(str(clean[name] or "").split()) or None

@@ -81,11 +81,13 @@ def gather(workspace: Workspace, scope: Scope, *, include_text: bool = True) -> 
             missing_ids = sorted(set(ids) - {a.id for a in articles})
             raise UserError(f"there is no article {missing_ids[0]}; `factcheck list` shows them")
         annotations = repo.annotations_of_articles(session, [a.id for a in articles])
+        tombstones = repo.tombstones(session, hashes=[a.sha256 for a in articles])
     return ExportSet(
         articles=articles,
         annotations=annotations,
         include_text=include_text,
         organisation=workspace.preferences.organisation,
+        tombstones=tombstones,
     )
 
 

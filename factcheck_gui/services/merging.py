@@ -29,6 +29,12 @@ from factcheck_gui.importers.annotation_set import (
 from factcheck_gui.importers.decode import decode
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.services.library import text_sha256
+from factcheck_gui.services.merge_rules import (
+    apply_tombstones,
+    clamp_future,
+    moved_elsewhere,
+    relink_same_versions,
+)
 from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.database import Database
 from factcheck_gui.storage.tables import AnnotationRow, ArticleRow, BatchRow
@@ -44,6 +50,9 @@ class MergeReport:
     unchanged: int = 0  # ours is as new or newer
     reanchored: int = 0
     orphaned: list[tuple[str, str]] = field(default_factory=list)  # (id, quote)
+    changed: list[tuple[str, str, str]] = field(default_factory=list)  # (id, old, new quote)
+    deleted: int = 0  # deleted here because the colleague deleted them
+    clamped: list[str] = field(default_factory=list)  # times in the future, and as what
     failed: list[tuple[str, str]] = field(default_factory=list)  # (what, why)
     cancelled: bool = False
     changes: Changes = field(default_factory=Changes)
@@ -55,7 +64,7 @@ class MergeReport:
             f"{self.source}: {self.added} added, {self.updated} updated, "
             f"{self.reanchored} re-anchored, {len(self.orphaned)} orphaned, "
             f"{self.unchanged} unchanged; articles: {self.articles_matched} matched, "
-            f"{self.articles_added} added."
+            f"{self.articles_added} added." + (f" {self.deleted} deleted." if self.deleted else "")
         )
 
     def lines(self) -> list[str]:
@@ -65,6 +74,11 @@ class MergeReport:
         out += [
             f"  orphaned  {i}: “{_short(q)}” not found; listed for review" for i, q in self.orphaned
         ]
+        out += [
+            f"  text changed  {i}: “{_short(old)}” → “{_short(new)}”; check its verdict"
+            for i, old, new in self.changed
+        ]
+        out += [f"  clamped   {note}" for note in self.clamped]
         out += [f"  failed    {what}: {why}" for what, why in self.failed]
         return out
 
@@ -109,9 +123,13 @@ def _merge(db: Database, data: AnnotationSet, source: str, token: CancelToken) -
     touched: set[int] = set()
     added: set[str] = set()
     updated: set[str] = set()
+    data, report.clamped = clamp_future(data, datetime.now(UTC))
     with db.transaction() as session:
         token.check()
         texts = _resolve_articles(session, data.articles, source, report)
+        ids = [a.id for a in data.annotations]
+        heads = repo.annotation_heads(session, ids)
+        buried = {t.id: t.deleted for t in repo.tombstones(session, ids=ids)}
         placed: dict[str, SetAnnotation] = {}
         for incoming in data.annotations:
             token.check()
@@ -122,11 +140,19 @@ def _merge(db: Database, data: AnnotationSet, source: str, token: CancelToken) -
                 )
                 continue
             article_id, text = target
+            refusal = moved_elsewhere(heads, incoming.id, article_id)
+            if refusal:
+                report.failed.append((f"annotation {incoming.id}", refusal))
+                continue
+            if incoming.id in buried and buried[incoming.id] >= incoming.modified:
+                report.unchanged += 1  # deleted here after that edit
+                continue
             outcome = _merge_one(session, incoming, article_id, text, report)
             if outcome is not None:
                 placed[incoming.id] = incoming
                 touched.add(article_id)
                 (added if outcome == "added" else updated).add(incoming.id)
+        repo.unbury(session, [i for i in placed if i in buried])  # edited after the deletion
         session.flush()
         for incoming in placed.values():  # links last: their targets may come later in the file
             row = session.get(AnnotationRow, incoming.id)
@@ -136,12 +162,17 @@ def _merge(db: Database, data: AnnotationSet, source: str, token: CancelToken) -
                     wanted = None
                 row.target_id = wanted
                 session.add(row)
+        relink_same_versions(session, data.annotations, heads, set(placed))
+        hashes = {a.file_id: a.sha256 for a in data.articles}
+        burial = apply_tombstones(session, data.tombstones, hashes)
+        report.deleted, report.unchanged = len(burial.removed), report.unchanged + burial.outlived
         session.flush()  # every statement has run: only the commit is left
         token.commit_or_raise()
     report.changes = Changes(
-        articles=frozenset(touched),
-        added=frozenset(added),
-        updated=frozenset(updated),
+        articles=frozenset(touched | burial.articles),
+        added=frozenset(added - burial.removed),
+        updated=frozenset((updated | burial.unlinked) - burial.removed),
+        removed=frozenset(burial.removed),
         library=report.articles_added > 0,
     )
     return report
@@ -220,18 +251,22 @@ def _merge_one(
         return None
     selector = QuoteSelector(incoming.quote, incoming.prefix, incoming.suffix)
     spot = place(text, selector, incoming.start, incoming.end)
-    if spot.anchor is Anchor.MOVED:
+    if spot.anchor in (Anchor.MOVED, Anchor.CHANGED):
         report.reanchored += 1
     elif spot.anchor is Anchor.ORPHANED and not incoming.orphaned:
         report.orphaned.append((incoming.id, incoming.quote))
+    changed_from = incoming.changed_from
+    if spot.anchor is Anchor.CHANGED:
+        changed_from = changed_from or incoming.quote
+        report.changed.append((incoming.id, incoming.quote, spot.selector.exact))
     annotation = Annotation(
         id=incoming.id,
         article_id=article_id,
         start=spot.start,
         end=spot.end,
-        quote=incoming.quote,
-        prefix=incoming.prefix,
-        suffix=incoming.suffix,
+        quote=spot.selector.exact,
+        prefix=spot.selector.prefix,
+        suffix=spot.selector.suffix,
         kind=incoming.kind,
         verdict=incoming.verdict,
         note=incoming.note,
@@ -240,7 +275,8 @@ def _merge_one(
         modified=incoming.modified,
         speaker=incoming.speaker,
         target_id=None,  # linked once every annotation of the set is in
-        orphaned=spot.anchor is Anchor.ORPHANED,
+        orphaned=spot.orphaned,
+        changed_from=changed_from,
         **_figure_fields(incoming, repo.get_annotation(session, incoming.id) if existing else None),
     )
     session.merge(repo.annotation_row(session, annotation))  # inserts, or updates ours in place

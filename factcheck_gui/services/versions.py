@@ -6,9 +6,10 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from factcheck_gui.domain.anchoring import Anchor, QuoteSelector, place
+from factcheck_gui.domain.anchoring import Anchor, Placement, QuoteSelector, place
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.errors import NotFound, UserError
+from factcheck_gui.domain.model import Annotation
 from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.database import Database
 from factcheck_gui.storage.tables import AnnotationRow, ArticleRow
@@ -19,16 +20,17 @@ class CarryOver:
     new_article: int
     old_article: int
     kept: int  # found at the same offsets
-    moved: int  # found again elsewhere
+    moved: int  # found again elsewhere, word for word
     orphaned: int  # not found: copied as orphans, listed for review
     changes: Changes
+    changed: int = 0  # found again where its words changed: marked for the reviewer
 
     def summary(self) -> str:
-        total = self.kept + self.moved + self.orphaned
+        total = self.kept + self.moved + self.changed + self.orphaned
         return (
             f"Carried {total} annotation{'s' * (total != 1)} from article {self.old_article} "
             f"to {self.new_article}: {self.kept} in place, {self.moved} re-anchored, "
-            f"{self.orphaned} orphaned."
+            f"{self.changed} with changed text (check their verdicts), {self.orphaned} orphaned."
         )
 
 
@@ -38,7 +40,7 @@ def carry_over(db: Database, new_article_id: int) -> CarryOver:
     The copies get new ids (the old version keeps its own annotations); links between
     attributions and their targets are copied too.
     """
-    counts = {Anchor.KEPT: 0, Anchor.MOVED: 0, Anchor.ORPHANED: 0}
+    counts = dict.fromkeys(Anchor, 0)
     now = datetime.now(UTC)
     with db.transaction() as session:
         new = session.get(ArticleRow, new_article_id)
@@ -59,9 +61,13 @@ def carry_over(db: Database, new_article_id: int) -> CarryOver:
                 article_id=new_article_id,
                 start=spot.start,
                 end=spot.end,
+                quote=spot.selector.exact,
+                prefix=spot.selector.prefix,
+                suffix=spot.selector.suffix,
                 modified=now,
                 target_id=None,
-                orphaned=spot.anchor is Anchor.ORPHANED,
+                orphaned=spot.orphaned,
+                changed_from=changed_from(a, spot),
             )
             session.add(repo.annotation_row(session, copy))
         session.flush()
@@ -77,7 +83,16 @@ def carry_over(db: Database, new_article_id: int) -> CarryOver:
         kept=counts[Anchor.KEPT],
         moved=counts[Anchor.MOVED],
         orphaned=counts[Anchor.ORPHANED],
+        changed=counts[Anchor.CHANGED],
         changes=Changes(
             articles=frozenset({new_article_id}), added=frozenset(copies.values()), library=True
         ),
     )
+
+
+def changed_from(annotation: Annotation, spot: Placement) -> str | None:
+    """The quote a verdict was given on, once a placement changed its words; an older mark
+    stays until the reviewer sets a verdict again."""
+    if spot.anchor is Anchor.CHANGED:
+        return annotation.changed_from or annotation.quote
+    return annotation.changed_from

@@ -139,15 +139,22 @@ def rotate(folder: Path, *, keep: int, protect: frozenset[Path] = frozenset()) -
 def _last_before_damage(data_dir: Path, backups: list[Backup]) -> set[Path]:
     keep: set[Path] = set()
     for damaged in data_dir.glob("*.damaged-*"):
-        stamp = damaged.name.rsplit(".damaged-", 1)[1][:16]
-        try:
-            moved = datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
-        except ValueError:
+        moved = _when(damaged.name.rsplit(".damaged-", 1)[1])
+        if moved is None:
             continue
         before = [b for b in backups if b.created <= moved]
         if before:
             keep.add(before[0].path)  # newest first
     return keep
+
+
+def _when(stamp: str) -> datetime | None:
+    """The time in "20261201T213000.123Z" (or without milliseconds, as older names)."""
+    match = re.match(r"(\d{8}T\d{6})(?:\.(\d{3}))?Z", stamp)
+    if match is None:
+        return None
+    when = datetime.strptime(match[1], _STAMP).replace(tzinfo=UTC)
+    return when.replace(microsecond=int(match[2] or 0) * 1000)
 
 
 def _clear_stale_partials(folder: Path, *, older_than_s: float = 3600) -> None:
@@ -202,7 +209,8 @@ def _parse(path: Path) -> Backup | None:
     match = _NAME.match(path.name)
     if match is None or not path.is_file():
         return None
-    created = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+    created = _when(match["id"])
+    assert created is not None  # the pattern matched
     return Backup(match["id"], path, match["reason"], created, path.stat().st_size)
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
-from typing import Any
+from datetime import datetime
+from typing import Any, NamedTuple
 
-from sqlalchemy import Table, func, insert
+from sqlalchemy import Table, delete, func, insert, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -16,6 +17,7 @@ from factcheck_gui.domain.model import (
     ArticleSummary,
     Batch,
     Kind,
+    Tombstone,
     Verdict,
 )
 from factcheck_gui.storage.tables import (
@@ -24,6 +26,7 @@ from factcheck_gui.storage.tables import (
     BatchRow,
     MeasureRow,
     SettingRow,
+    TombstoneRow,
 )
 
 
@@ -66,6 +69,7 @@ def annotation_row(session: Session, annotation: Annotation) -> AnnotationRow:
         speaker=annotation.speaker,
         target_id=annotation.target_id,
         orphaned=annotation.orphaned,
+        changed_from=annotation.changed_from,
         value=annotation.value,
         unit=annotation.unit,
         hedge=annotation.hedge,
@@ -264,3 +268,57 @@ def set_setting(session: Session, key: str, value: str) -> None:
     else:
         row.value = value
         session.add(row)
+
+
+def annotation_heads(session: Session, ids: Sequence[str]) -> dict[str, Head]:
+    """Annotation id -> (its article, modified time, target), for those of ``ids`` stored."""
+    c = _ANNOTATION_TABLE.c
+    found: dict[str, Head] = {}
+    wanted = sorted(set(ids))
+    for i in range(0, len(wanted), 500):
+        query = sa_select(c.id, c.article_id, c.modified, c.target_id).where(
+            c.id.in_(wanted[i : i + 500])
+        )
+        found.update({row[0]: Head(*row[1:]) for row in session.execute(query)})
+    return found
+
+
+class Head(NamedTuple):
+    article_id: int
+    modified: datetime
+    target_id: str | None
+
+
+def tombstones(
+    session: Session, *, ids: Sequence[str] | None = None, hashes: Sequence[str] | None = None
+) -> list[Tombstone]:
+    """The tombstones of some annotation ids, or of the articles with some text hashes."""
+    column = col(TombstoneRow.id) if ids is not None else col(TombstoneRow.article_sha256)
+    wanted = sorted(set(ids if ids is not None else hashes or ()))
+    found: list[Tombstone] = []
+    for i in range(0, len(wanted), 500):
+        query = select(TombstoneRow).where(column.in_(wanted[i : i + 500]))
+        found.extend(Tombstone(r.id, r.article_sha256, r.deleted) for r in session.exec(query))
+    return sorted(found, key=lambda t: t.id)
+
+
+def bury(session: Session, items: Sequence[Tombstone]) -> None:
+    """Record deletions, a few queries in all; an id deleted before keeps the later time."""
+    latest: dict[str, Tombstone] = {}
+    for t in items:
+        if t.id not in latest or latest[t.id].deleted < t.deleted:
+            latest[t.id] = t
+    stored = {t.id: t for t in tombstones(session, ids=list(latest))}
+    for t in latest.values():
+        if t.id not in stored:
+            session.add(TombstoneRow(id=t.id, article_sha256=t.article_sha256, deleted=t.deleted))
+        elif stored[t.id].deleted < t.deleted:
+            session.execute(
+                update(TombstoneRow).where(col(TombstoneRow.id) == t.id).values(deleted=t.deleted)
+            )
+
+
+def unbury(session: Session, ids: Iterable[str]) -> None:
+    wanted = sorted(set(ids))
+    for i in range(0, len(wanted), 500):
+        session.execute(delete(TombstoneRow).where(col(TombstoneRow.id).in_(wanted[i : i + 500])))

@@ -158,7 +158,8 @@ def set_aside_leftovers(path: Path) -> list[Path]:
 def move_aside(path: Path) -> Path:
     """Rename a damaged database (and its -wal/-shm) to ``NAME.damaged-TIMESTAMP``; never
     overwrite or delete anything. Returns the new path of the database file."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    now = datetime.now(UTC)
+    stamp = f"{now.strftime('%Y%m%dT%H%M%S')}.{now.microsecond // 1000:03d}Z"
     target = path.with_name(f"{path.name}.damaged-{stamp}")
     n = 1
     while target.exists():

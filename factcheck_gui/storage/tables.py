@@ -102,6 +102,8 @@ class AnnotationRow(SQLModel, table=True):
     orphaned: bool = Field(
         default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
     )
+    # Re-anchored where its words changed: the old quote, for the reviewer to check again.
+    changed_from: str | None = Field(default=None, sa_column=Column(Text))
     # Figures: the value the words give, the interval they allow, and what they measure.
     value: float | None = Field(default=None, sa_column=Column(Float))
     unit: str | None = Field(default=None, sa_column=Column(String(40)))
@@ -121,6 +123,17 @@ class AnnotationRow(SQLModel, table=True):
         Index("ix_annotation_article_id", "article_id"),
         Index("ix_annotation_target_id", "target_id"),
     )
+
+
+class TombstoneRow(SQLModel, table=True):
+    """A deleted annotation, so the deletion travels with annotation sets and is not undone
+    by the next merge of a colleague's older copy."""
+
+    __tablename__ = "tombstone"
+
+    id: str = Field(sa_column=Column(String(36), primary_key=True))
+    article_sha256: str = Field(sa_column=Column(String(64), nullable=False, index=True))
+    deleted: datetime
 
 
 class MeasureRow(SQLModel, table=True):

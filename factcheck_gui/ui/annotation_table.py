@@ -103,7 +103,7 @@ class AnnotationTableModel(QAbstractTableModel):
                 "Note": _one_line(a.note, QUOTE_CHARS),
                 "Speaker": a.speaker or "" if a.kind is Kind.ATTRIBUTION else "",
                 "Reviewer": a.reviewer,
-                "Position": "orphaned" if a.orphaned else f"{a.start}–{a.end}",
+                "Position": _position(a),
                 "Modified": a.modified.astimezone().strftime("%Y-%m-%d %H:%M"),
             }[column]
         if role == SORT_ROLE:
@@ -121,9 +121,22 @@ class AnnotationTableModel(QAbstractTableModel):
             return QColor(KIND_STYLES[a.kind].colour)
         if role == Qt.ItemDataRole.ToolTipRole and a.orphaned:
             return ORPHAN_HINT
+        if role == Qt.ItemDataRole.ToolTipRole and a.changed_from is not None:
+            return tooltip(changed_label(a))
         if role == Qt.ItemDataRole.ToolTipRole and column in ("Quote", "Note"):
             return tooltip(a.quote if column == "Quote" else a.note or None)
         return None
+
+
+def changed_label(a: Annotation) -> str:
+    """The reviewer's mark on an annotation re-anchored where its words changed."""
+    return f"text changed: “{a.changed_from}” → “{a.quote}”; set its verdict again"
+
+
+def _position(a: Annotation) -> str:
+    if a.orphaned:
+        return "orphaned"
+    return f"{a.start}–{a.end}" + (" · text changed" if a.changed_from is not None else "")
 
 
 class AnnotationFilter(QSortFilterProxyModel):

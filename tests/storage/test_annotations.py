@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
 import pytest
 
 from factcheck_gui.domain.errors import NotFound, UserError
@@ -134,11 +137,15 @@ def test_delete_unlinks_attributions_and_restore_puts_everything_back(workspace)
     before = snapshot(workspace)
     removal, changes = workspace.annotations.delete(figure.id)
     assert changes.removed == {figure.id} and removal.unlinked == (who.id,)
-    assert workspace.annotations.get_annotation(who.id).target_id is None
+    unlinked = workspace.annotations.get_annotation(who.id)
+    assert unlinked.target_id is None and unlinked.modified > who.modified, "the unlink travels"
     with pytest.raises(NotFound):
         workspace.annotations.get_annotation(figure.id)
     workspace.annotations.restore(removal)
-    assert snapshot(workspace) == before
+    after = snapshot(workspace)
+    # everything back, each newer than the deletion (so a colleague's tombstone loses)
+    assert [replace(a, modified=b.modified) for a, b in zip(after, before, strict=True)] == before
+    assert all(a.modified > unlinked.modified - timedelta(seconds=1) for a in after)
 
 
 def test_the_reviewer_defaults_to_the_os_user_and_can_be_changed(workspace: Workspace) -> None:

@@ -74,7 +74,7 @@ def test_native_export_round_trips_through_an_empty_database(annotated, tmp_path
     export(fresh, second)
     assert without_time(first) == without_time(second)
     document = without_time(first)
-    assert (document["format"], document["version"]) == ("factcheck-annotations", 2)
+    assert (document["format"], document["version"]) == ("factcheck-annotations", 3)
     record = next(a for a in document["annotations"] if a["kind"] == "attribution")
     assert {
         "id",
@@ -233,7 +233,7 @@ def test_annotations_are_reanchored_or_orphaned_on_edited_text(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
-        (lambda d: d.update(version=3), "version 3, newer than this factcheck-gui reads"),
+        (lambda d: d.update(version=4), "version 4, newer than this factcheck-gui reads"),
         (lambda d: d["annotations"][0].update(verdict="true-ish"), r"annotations\[0\].verdict"),
         (lambda d: d["annotations"][0].update(end=0), r"annotations\[0\].end should be after"),
         (lambda d: d["annotations"][0].update(article=42), "names article 42"),

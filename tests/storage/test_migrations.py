@@ -28,6 +28,8 @@ PAST_REVISIONS = [
     "0003_versions_and_orphans",
     "0004_figures_and_measures",
     "0005_dismissed_figures",
+    "0006_nfc_text_hash",
+    "0007_changed_from",
 ]
 
 NOW = "2023-09-04 10:00:00.000000"
