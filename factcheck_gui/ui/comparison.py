@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -43,6 +44,7 @@ from factcheck_gui.ui.number_line import (
     figure_tip,
     paint_figures,
 )
+from factcheck_gui.ui.number_scale import MODES
 from factcheck_gui.ui.plain import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -322,11 +324,26 @@ class ComparisonPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.line = NumberLine(self)
         self.line.figureClicked.connect(self.figureChosen)
+        self.line.figureSelected.connect(self._line_selected)
+        self.scale = QComboBox(self)
+        self.scale.setObjectName("numberLineScale")
+        self.scale.setAccessibleName("Number line scale")
+        self.scale.setToolTip("How the number line is scaled: Auto zooms or uses a log scale")
+        for mode, label in MODES.items():
+            self.scale.addItem(label, mode)
+        self.scale.currentIndexChanged.connect(
+            lambda _i: self.line.set_mode(str(self.scale.currentData()))
+        )
 
         top = QHBoxLayout()
         top.addWidget(self.conflicts_only)
         top.addStretch(1)
         top.addWidget(self.summary)
+        top.addSpacing(12)
+        scale_label = QLabel("&Scale:")
+        scale_label.setBuddy(self.scale)
+        top.addWidget(scale_label)
+        top.addWidget(self.scale)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)  # the dock is wide and low
         splitter.setObjectName("comparisonSplitter")
         splitter.addWidget(self.tree)
@@ -355,8 +372,10 @@ class ComparisonPanel(QWidget):
         self.summary.setText(
             f"{len(self._all)} measure{'s' * (len(self._all) != 1)}, {conflicts} in conflict"
         )
-        group = self.model.group_at(self.tree.currentIndex())
-        self.line.set_group(group)
+        current = self.tree.currentIndex()
+        self.line.set_group(self.model.group_at(current))
+        figure = self.model.figure_at(current)
+        self.line.set_selected(figure.annotation_id if figure else None)
 
     def _filter(self, on: bool) -> None:
         self.model.conflicts_only = on
@@ -379,6 +398,22 @@ class ComparisonPanel(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.line.set_group(self.model.group_at(current))
+        figure = self.model.figure_at(current)
+        self.line.set_selected(figure.annotation_id if figure else None)
+
+    def _line_selected(self, annotation_id: str) -> None:
+        """The number line's selection moved: the table's row follows."""
+        index = self.figure_index(annotation_id)
+        if index is not None:
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def figure_index(self, annotation_id: str) -> QModelIndex | None:
+        for row, group in enumerate(self.model.groups()):
+            for child, figure in enumerate(group.figures):
+                if figure.annotation_id == annotation_id:
+                    return self.model.index(child, 0, self.model.index(row, 0))
+        return None
 
     def _clicked(self, index: QModelIndex) -> None:
         figure = self.model.figure_at(index)

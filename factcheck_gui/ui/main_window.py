@@ -292,14 +292,14 @@ class MainWindow(QMainWindow):
             pane.view.reveal(start, end)
 
     def _focus_article(self, article_id: int) -> ArticlePane | None:
-        """The pane showing ``article_id``, made current; the article is opened beside the
-        focused pane when no pane shows it."""
+        """The pane showing ``article_id``, made current; the article is opened in an empty
+        or a new pane when no pane shows it (no pane's article is replaced)."""
         shown = self.panes.showing(article_id)
         if shown:
             self.panes.set_current(shown[0])
             self._pane_changed(shown[0])
             return shown[0]
-        self.open_article(article_id, self.panes.place_beside(article_id))  # made current
+        self.open_article(article_id)  # in a pane of its own, made current
         shown = self.panes.showing(article_id)
         return shown[0] if shown else None  # None: it could not be opened, and the user was told
 
