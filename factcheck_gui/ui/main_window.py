@@ -26,6 +26,7 @@ from factcheck_gui.ui.annotation_panel import AnnotationPanel
 from factcheck_gui.ui.annotation_table import ORPHAN_HINT
 from factcheck_gui.ui.comparing import Comparing
 from factcheck_gui.ui.context import AppContext
+from factcheck_gui.ui.cross_highlight import CrossHighlight
 from factcheck_gui.ui.exchange import Exchange
 from factcheck_gui.ui.layout import SavedLayout
 from factcheck_gui.ui.legend import Legend
@@ -83,6 +84,10 @@ class MainWindow(QMainWindow):
             self.comparing.widget,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
+        self.cross = CrossHighlight(
+            self.panes, self.comparing.comparison, tell=self.show_problem, parent=self
+        )
+        self.comparing.panel.measureChosen.connect(self.cross.show_measure)
         self.restoring = Restoring(context, self, self.show_problem)
         self.actions_ = build_actions(
             self,
@@ -234,6 +239,7 @@ class MainWindow(QMainWindow):
             pane = self.panes.place_for(article_id)
             pane.view.context_actions = list(self.actions_.tag.values())
         pane.show_article(article, self.services.annotations.for_article(article_id))
+        self.cross.refresh()
         self.panes.set_current(pane)
         self._pane_changed(pane)
         self._open_articles_changed()
@@ -386,6 +392,9 @@ class MainWindow(QMainWindow):
                 self.panes.set_current(owner)
                 pane = owner
         self.annotations.select(annotation_id)
+        if annotation_id is not None and self.comparing.comparison.measure_of(annotation_id):
+            self.comparing.panel.show_figure(annotation_id)
+            self.cross.follow(annotation_id, pane=pane)  # its siblings in the other panes
         if reveal and pane is not None and annotation_id in pane.view.notes:
             annotation = pane.view.notes[annotation_id]
             if annotation.orphaned:
@@ -434,6 +443,7 @@ class MainWindow(QMainWindow):
             self.select_annotation(None)
         elif self.selected in fetched or changes.added or changes.removed:
             self.annotations.select(self.selected)
+        self.cross.refresh()
         if changes.library:
             self.library.reset(self.context.library())
         elif changes.annotation_count_changed:
