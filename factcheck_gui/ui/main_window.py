@@ -33,6 +33,7 @@ from factcheck_gui.ui.legend import Legend
 from factcheck_gui.ui.library import LibraryPanel
 from factcheck_gui.ui.message_bar import MessageBar
 from factcheck_gui.ui.panes import ArticlePane, PaneArea
+from factcheck_gui.ui.report_export import ReportExport
 from factcheck_gui.ui.restoring import Restoring
 from factcheck_gui.ui.suggestions import Suggesting, SuggestionPanel
 
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         )
         self.comparing.panel.measureChosen.connect(self.cross.show_measure)
         self.restoring = Restoring(context, self, self.show_problem)
+        self.report_export = ReportExport(context, self)
         self.actions_ = build_actions(
             self,
             {
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a.import_files, a.import_folder, a.import_set])
         file_menu.addSeparator()
         file_menu.addAction(a.export)
+        file_menu.addAction(self.report_export.action)
         file_menu.addSeparator()
         file_menu.addAction(self.restoring.action)
         file_menu.addSeparator()
