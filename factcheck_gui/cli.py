@@ -141,9 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument(
         "--no-text", action="store_true", help="leave the articles' text out of a native export"
     )
-    from factcheck_gui import cli_backup
+    from factcheck_gui import cli_backup, cli_report
 
     cli_backup.add_parser(commands, common)
+    cli_report.add_parser(commands, common)
     return parser
 
 
@@ -171,6 +172,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _figures(workspace, args.article_id, as_json=args.json)
             if command == "rates":
                 return _rates(workspace, as_json=args.json, flagged=args.flagged)
+            if command == "report":
+                from factcheck_gui import cli_report
+
+                return cli_report.run(workspace, args)
             if command == "conflicts":
                 return _conflicts(workspace, as_json=args.json, every=args.all)
             if command == "export":

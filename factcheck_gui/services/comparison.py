@@ -83,6 +83,11 @@ class Comparison:
         self._index(self.groups.values(), replace_all=True)
         return sorted(self.groups.values(), key=sort_key)
 
+    def measure_of(self, annotation_id: str) -> str | None:
+        """The measure a figure is under (or the figure an attribution names), if any."""
+        figure = self._figure_of.get(annotation_id, annotation_id)
+        return self._measure_of.get(figure)
+
     def refresh(self, changes: Changes) -> set[str]:
         """Apply ``changes``; the names of the measures whose group changed or went away."""
         if changes.library:

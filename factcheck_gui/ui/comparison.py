@@ -4,7 +4,8 @@ its number line, and only the measures an edit touched redrawn."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 
 from PySide6.QtCore import (
@@ -21,6 +22,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -43,6 +45,7 @@ from factcheck_gui.ui.number_line import (
     figure_tip,
     paint_figures,
 )
+from factcheck_gui.ui.number_scale import MODES
 from factcheck_gui.ui.plain import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -293,6 +296,7 @@ class _PictureDelegate(QStyledItemDelegate):
 
 class ComparisonPanel(QWidget):
     figureChosen = Signal(str, int)  # annotation id, article id
+    measureChosen = Signal(str)  # the reviewer moved to another measure (not on reloads)
     renameRequested = Signal(str)
     mergeRequested = Signal(list)
 
@@ -322,11 +326,26 @@ class ComparisonPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.line = NumberLine(self)
         self.line.figureClicked.connect(self.figureChosen)
+        self.line.figureSelected.connect(self._line_selected)
+        self.scale = QComboBox(self)
+        self.scale.setObjectName("numberLineScale")
+        self.scale.setAccessibleName("Number line scale")
+        self.scale.setToolTip("How the number line is scaled: Auto zooms or uses a log scale")
+        for mode, label in MODES.items():
+            self.scale.addItem(label, mode)
+        self.scale.currentIndexChanged.connect(
+            lambda _i: self.line.set_mode(str(self.scale.currentData()))
+        )
 
         top = QHBoxLayout()
         top.addWidget(self.conflicts_only)
         top.addStretch(1)
         top.addWidget(self.summary)
+        top.addSpacing(12)
+        scale_label = QLabel("&Scale:")
+        scale_label.setBuddy(self.scale)
+        top.addWidget(scale_label)
+        top.addWidget(self.scale)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)  # the dock is wide and low
         splitter.setObjectName("comparisonSplitter")
         splitter.addWidget(self.tree)
@@ -339,28 +358,42 @@ class ComparisonPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self._all: Mapping[str, MeasureGroup] = {}
+        self._quiet = False  # moving the current row ourselves: not the reviewer's choice
 
     def reset(self, groups: Mapping[str, MeasureGroup]) -> None:
         self._all = groups
-        self.model.reset(groups)
+        with self._quietly():  # rows moving under the current one: not the reviewer's choice
+            self.model.reset(groups)
         self._after_change()
 
     def update_groups(self, names: set[str], groups: Mapping[str, MeasureGroup]) -> None:
         self._all = groups
-        self.model.update_groups(names, groups)
+        with self._quietly():
+            self.model.update_groups(names, groups)
         self._after_change()
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        quiet, self._quiet = self._quiet, True
+        try:
+            yield
+        finally:
+            self._quiet = quiet
 
     def _after_change(self) -> None:
         conflicts = sum(g.status == CONFLICT for g in self._all.values())
         self.summary.setText(
             f"{len(self._all)} measure{'s' * (len(self._all) != 1)}, {conflicts} in conflict"
         )
-        group = self.model.group_at(self.tree.currentIndex())
-        self.line.set_group(group)
+        current = self.tree.currentIndex()
+        self.line.set_group(self.model.group_at(current))
+        figure = self.model.figure_at(current)
+        self.line.set_selected(figure.annotation_id if figure else None)
 
     def _filter(self, on: bool) -> None:
         self.model.conflicts_only = on
-        self.model.reset(self._all)
+        with self._quietly():
+            self.model.reset(self._all)
         self._after_change()
 
     def expand_conflicts(self) -> None:
@@ -370,15 +403,50 @@ class ComparisonPanel(QWidget):
 
     def select_first(self) -> None:
         if self.model.rowCount() and not self.tree.currentIndex().isValid():
-            self.tree.setCurrentIndex(self.model.index(0, 0))
+            self._quietly_select(self.model.index(0, 0))
+
+    def show_figure(self, annotation_id: str) -> None:
+        """A figure chosen elsewhere (in a pane): its row becomes current, quietly."""
+        index = self.figure_index(annotation_id)
+        if index is not None:
+            self._quietly_select(index)
+            self.tree.scrollTo(index)
+
+    def _quietly_select(self, index: QModelIndex) -> None:
+        with self._quietly():
+            self.tree.setCurrentIndex(index)
 
     def select_measure(self, name: str) -> None:
         row = self.model.row_of(name)
         if row is not None:
-            self.tree.setCurrentIndex(self.model.index(row, 0))
+            self._quietly_select(self.model.index(row, 0))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.line.set_group(self.model.group_at(current))
+        group = self.model.group_at(current)
+        before = self.line.group
+        self.line.set_group(group)
+        if (
+            group is not None
+            and not self._quiet
+            and (before is None or before.measure != group.measure)
+        ):
+            self.measureChosen.emit(group.measure)
+        figure = self.model.figure_at(current)
+        self.line.set_selected(figure.annotation_id if figure else None)
+
+    def _line_selected(self, annotation_id: str) -> None:
+        """The number line's selection moved: the table's row follows."""
+        index = self.figure_index(annotation_id)
+        if index is not None:
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def figure_index(self, annotation_id: str) -> QModelIndex | None:
+        for row, group in enumerate(self.model.groups()):
+            for child, figure in enumerate(group.figures):
+                if figure.annotation_id == annotation_id:
+                    return self.model.index(child, 0, self.model.index(row, 0))
+        return None
 
     def _clicked(self, index: QModelIndex) -> None:
         figure = self.model.figure_at(index)

@@ -33,9 +33,10 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.index = SpanIndex()
         self.offsets = OffsetMap("")
         self.selected: str | None = None
+        self.siblings: frozenset[str] = frozenset()  # a measure's figures, cross-highlighted
         self._visible_blocks = visible_blocks
         self._fresh: set[int] = set()  # blocks formatted since the last reset
-        self._formats: dict[tuple[str, str, int, bool], QTextCharFormat] = {}
+        self._formats: dict[tuple[str, str, int, bool, bool], QTextCharFormat] = {}
 
     def clear(self) -> None:
         """Forget every span before the text changes, so loading it formats nothing."""
@@ -79,6 +80,14 @@ class SpanHighlighter(QSyntaxHighlighter):
             if span is not None:
                 self._redraw(span.start, span.end)
 
+    def set_siblings(self, keys: set[str] | frozenset[str]) -> None:
+        """Mark ``keys`` as one measure's figures: overlined and tinted, besides colour."""
+        previous, self.siblings = self.siblings, frozenset(keys)
+        for k in previous ^ self.siblings:
+            span = self.index.get(k)
+            if span is not None:
+                self._redraw(span.start, span.end)
+
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
         block = self.currentBlock()
         self._fresh.add(block.blockNumber())
@@ -100,7 +109,8 @@ class SpanHighlighter(QSyntaxHighlighter):
     def _format(self, spans: tuple[SpanLike, ...]) -> QTextCharFormat:
         inner, outer = spans[0], spans[-1]
         selected = any(s.id == self.selected for s in spans)
-        key = (inner.kind, outer.kind, min(len(spans), 3), selected)
+        sibling = any(s.id in self.siblings for s in spans)
+        key = (inner.kind, outer.kind, min(len(spans), 3), selected, sibling)
         fmt = self._formats.get(key)
         if fmt is None:
             fmt = QTextCharFormat()
@@ -110,6 +120,10 @@ class SpanHighlighter(QSyntaxHighlighter):
             fmt.setUnderlineColor(QColor(style.colour))
             if selected:
                 fmt.setFontWeight(700)
+            if sibling:  # the second cue: a line above as well as below, and a stronger tint
+                fmt.setFontOverline(True)
+                if not selected:
+                    fmt.setBackground(background(Kind(inner.kind), depth=3))
             self._formats[key] = fmt
         return fmt
 

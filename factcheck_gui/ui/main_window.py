@@ -26,12 +26,14 @@ from factcheck_gui.ui.annotation_panel import AnnotationPanel
 from factcheck_gui.ui.annotation_table import ORPHAN_HINT
 from factcheck_gui.ui.comparing import Comparing
 from factcheck_gui.ui.context import AppContext
+from factcheck_gui.ui.cross_highlight import CrossHighlight
 from factcheck_gui.ui.exchange import Exchange
 from factcheck_gui.ui.layout import SavedLayout
 from factcheck_gui.ui.legend import Legend
 from factcheck_gui.ui.library import LibraryPanel
 from factcheck_gui.ui.message_bar import MessageBar
 from factcheck_gui.ui.panes import ArticlePane, PaneArea
+from factcheck_gui.ui.report_export import ReportExport
 from factcheck_gui.ui.restoring import Restoring
 from factcheck_gui.ui.suggestions import Suggesting, SuggestionPanel
 
@@ -83,7 +85,12 @@ class MainWindow(QMainWindow):
             self.comparing.widget,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
+        self.cross = CrossHighlight(
+            self.panes, self.comparing.comparison, tell=self.show_problem, parent=self
+        )
+        self.comparing.panel.measureChosen.connect(self.cross.show_measure)
         self.restoring = Restoring(context, self, self.show_problem)
+        self.report_export = ReportExport(context, self)
         self.actions_ = build_actions(
             self,
             {
@@ -163,6 +170,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a.import_files, a.import_folder, a.import_set])
         file_menu.addSeparator()
         file_menu.addAction(a.export)
+        file_menu.addAction(self.report_export.action)
         file_menu.addSeparator()
         file_menu.addAction(self.restoring.action)
         file_menu.addSeparator()
@@ -234,6 +242,7 @@ class MainWindow(QMainWindow):
             pane = self.panes.place_for(article_id)
             pane.view.context_actions = list(self.actions_.tag.values())
         pane.show_article(article, self.services.annotations.for_article(article_id))
+        self.cross.refresh()
         self.panes.set_current(pane)
         self._pane_changed(pane)
         self._open_articles_changed()
@@ -292,14 +301,14 @@ class MainWindow(QMainWindow):
             pane.view.reveal(start, end)
 
     def _focus_article(self, article_id: int) -> ArticlePane | None:
-        """The pane showing ``article_id``, made current; the article is opened beside the
-        focused pane when no pane shows it."""
+        """The pane showing ``article_id``, made current; the article is opened in an empty
+        or a new pane when no pane shows it (no pane's article is replaced)."""
         shown = self.panes.showing(article_id)
         if shown:
             self.panes.set_current(shown[0])
             self._pane_changed(shown[0])
             return shown[0]
-        self.open_article(article_id, self.panes.place_beside(article_id))  # made current
+        self.open_article(article_id)  # in a pane of its own, made current
         shown = self.panes.showing(article_id)
         return shown[0] if shown else None  # None: it could not be opened, and the user was told
 
@@ -386,6 +395,9 @@ class MainWindow(QMainWindow):
                 self.panes.set_current(owner)
                 pane = owner
         self.annotations.select(annotation_id)
+        if annotation_id is not None and self.comparing.comparison.measure_of(annotation_id):
+            self.comparing.panel.show_figure(annotation_id)
+            self.cross.follow(annotation_id, pane=pane)  # its siblings in the other panes
         if reveal and pane is not None and annotation_id in pane.view.notes:
             annotation = pane.view.notes[annotation_id]
             if annotation.orphaned:
@@ -434,6 +446,7 @@ class MainWindow(QMainWindow):
             self.select_annotation(None)
         elif self.selected in fetched or changes.added or changes.removed:
             self.annotations.select(self.selected)
+        self.cross.refresh()
         if changes.library:
             self.library.reset(self.context.library())
         elif changes.annotation_count_changed:

@@ -150,18 +150,9 @@ class PaneArea(QSplitter):
     def showing(self, article_id: int) -> list[ArticlePane]:
         return [p for p in self.panes if p.article_id == article_id]
 
-    def place_beside(self, article_id: int) -> ArticlePane:
-        """Where an article reached from elsewhere goes: its pane, an empty pane, a second
-        pane, or the pane beside the focused one (the focused one keeps its article)."""
-        candidates = self.showing(article_id) or [p for p in self.panes if p.article is None]
-        if candidates:
-            return candidates[0]
-        if len(self.panes) < 2:
-            return self.add_pane()
-        others = [p for p in self.panes if p is not self.current]
-        return others[-1]
-
     def place_for(self, article_id: int) -> ArticlePane:
-        """Where a double-clicked article goes: its pane, an empty pane, or a new one."""
+        """Where an article goes, double-clicked or reached from the comparison: its pane, an
+        empty pane, or a new one; never a pane showing another article (the reviewer was
+        reading it)."""
         candidates = self.showing(article_id) or [p for p in self.panes if p.article is None]
         return candidates[0] if candidates else self.add_pane()
