@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 from factcheck_gui.domain.model import Annotation, Kind
 from factcheck_gui.domain.textpos import OffsetMap
 from factcheck_gui.ui.highlighter import SpanHighlighter
-from factcheck_gui.ui.palette import FLASH_COLOUR
+from factcheck_gui.ui.palette import FLASH_COLOUR, FLASH_TEXT
 
 ARTICLE_MIME = "application/x-factcheck-article-id"
 FLASH_MS = 900
@@ -136,7 +136,8 @@ class ArticleTextView(QPlainTextEdit):
         if flash:
             selection = QTextEdit.ExtraSelection()
             selection.format.setBackground(QColor(FLASH_COLOUR))
-            selection.format.setProperty(QTextFormat.Property.OutlinePen, QColor("black"))
+            selection.format.setForeground(QColor(FLASH_TEXT))  # dark text on yellow, always
+            selection.format.setProperty(QTextFormat.Property.OutlinePen, QColor(FLASH_TEXT))
             marked = QTextCursor(self.document())
             marked.setPosition(self.offsets.to_utf16(start))
             marked.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
@@ -160,6 +161,12 @@ class ArticleTextView(QPlainTextEdit):
         return [self.notes[s.id] for s in spans if s.id in self.notes]
 
     # -- events --------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.restyle(self.palette())
+            self.viewport().update()
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)

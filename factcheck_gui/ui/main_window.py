@@ -34,6 +34,7 @@ from factcheck_gui.ui.message_bar import MessageBar
 from factcheck_gui.ui.panes import ArticlePane, PaneArea
 from factcheck_gui.ui.restoring import Restoring
 from factcheck_gui.ui.suggestions import Suggesting, SuggestionPanel
+from factcheck_gui.ui.theme import ThemeMenu
 
 STATUS_MS = 6000
 
@@ -191,6 +192,9 @@ class MainWindow(QMainWindow):
         view.addAction(self.annotation_dock.toggleViewAction())
         view.addAction(self.suggestion_dock.toggleViewAction())
         view.addAction(self.comparison_dock.toggleViewAction())
+        view.addSeparator()
+        self.theme_menu = ThemeMenu(parent=self)
+        view.addMenu(self.theme_menu.menu)
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([a.shortcuts, a.about])
 
