@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCursor,
     QTextFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -26,6 +27,7 @@ from factcheck_gui.domain.model import Annotation, Kind
 from factcheck_gui.domain.textpos import OffsetMap
 from factcheck_gui.ui.highlighter import SpanHighlighter
 from factcheck_gui.ui.palette import FLASH_COLOUR, FLASH_TEXT
+from factcheck_gui.ui.wrapping import display_text
 
 ARTICLE_MIME = "application/x-factcheck-article-id"
 FLASH_MS = 900
@@ -58,6 +60,8 @@ class ArticleTextView(QPlainTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # between words; inside a word only when it alone is wider than the pane (a URL)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setUndoRedoEnabled(False)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
@@ -67,6 +71,7 @@ class ArticleTextView(QPlainTextEdit):
         self.setFont(font)
         self.highlighter = SpanHighlighter(self.document(), self.visible_blocks)
         self.offsets = OffsetMap("")
+        self.text = ""  # the stored text; the document shows it through display_text()
         self.notes: dict[str, Annotation] = {}
         self.context_actions: list[QAction] = []  # the window's tag actions, on right click
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
@@ -75,10 +80,11 @@ class ArticleTextView(QPlainTextEdit):
     # -- content -------------------------------------------------------------------
     def show_text(self, text: str, annotations: list[Annotation]) -> None:
         """Plain text only: never interpreted as HTML or rich text."""
+        self.text = text
         self.offsets = OffsetMap(text)
         self.notes = {a.id: a for a in annotations}
         self.highlighter.clear()  # no stale spans while the new text loads
-        self.setPlainText(text)
+        self.setPlainText(display_text(text))  # same offsets; wraps between words
         self.highlighter.reset(self.offsets, [a for a in annotations if not a.orphaned])
 
     def put_annotation(self, annotation: Annotation) -> None:
@@ -117,6 +123,16 @@ class ArticleTextView(QPlainTextEdit):
             self.offsets.from_utf16(cursor.selectionStart()),
             self.offsets.from_utf16(cursor.selectionEnd()),
         )
+
+    def selected_text(self) -> str:
+        """The selection as stored (its no-break spaces included)."""
+        span = self.selected_span()
+        return self.text[span[0] : span[1]] if span else ""
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+        data = QMimeData()
+        data.setText(self.selected_text())  # the source's characters, not the shown ones
+        return data
 
     def select_span(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.document())
