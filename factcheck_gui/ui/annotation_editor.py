@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -87,6 +88,7 @@ class AnnotationEditor(QWidget):
         self.meta = QLabel()
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setObjectName("annotationMeta")
+        self.meta.setWordWrap(True)  # "by reviewer, date" wraps rather than widening the dock
 
         form = QFormLayout(self)
         form.setContentsMargins(4, 4, 4, 4)
@@ -97,6 +99,7 @@ class AnnotationEditor(QWidget):
         form.addRow("&Attributes", self.target)
         form.addRow("Val&ue", self.figure_row)
         form.addRow("&Interval", self.interval_row)
+        form.addRow("As &of", self.as_of)
         form.addRow("&Measure", self.measure_row)
         form.addRow("&Note", self.note)
         form.addRow("", self.note_unsaved_row)
@@ -149,7 +152,15 @@ class AnnotationEditor(QWidget):
         self.proposal.clicked.connect(self._use_proposal)
 
         self.figure_row = _row(self.value, self.unit, self.hedge)
-        self.interval_row = _row(self.low, QLabel("–"), self.high, self.as_of)
+        self.interval_row = _row(self.low, QLabel("–"), self.high)
+        # Narrow enough for its dock: combos size to a few characters, not their longest
+        # item, and the proposal button's label may be cut (its tooltip says why it is there).
+        for combo in (self.unit, self.hedge, self.kind, self.verdict, self.target):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(5)
+        self.proposal.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.measure_row = QWidget()
         column = QFormLayout(self.measure_row)
         column.setContentsMargins(0, 0, 0, 0)
@@ -265,7 +276,7 @@ class AnnotationEditor(QWidget):
             widget.setEnabled(shown)
 
     def _show_figure_fields(self, figure: Annotation | None) -> None:
-        for row in (self.figure_row, self.interval_row, self.measure_row):
+        for row in (self.figure_row, self.interval_row, self.as_of, self.measure_row):
             self._form.setRowVisible(row, figure is not None)
         if figure is None:
             return

@@ -25,6 +25,10 @@ class SavedLayout:
         self._settings = QSettings(str(config / SETTINGS_FILE), QSettings.Format.IniFormat)
         self._group = f"data-{folder_key(folder)}"
 
+    def has_geometry(self) -> bool:
+        """Whether a window was saved here (its size and docks), on any data folder."""
+        return self._settings.value("geometry") is not None
+
     def restore(self, window: MainWindow) -> bool:
         """The last session's layout, and the panes last open on this data folder; False
         when this folder has none (the window then opens its first articles)."""

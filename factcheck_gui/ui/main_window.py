@@ -20,7 +20,7 @@ from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import CreateAnnotation, DeleteAnnotation, EditAnnotation
 from factcheck_gui.domain.errors import NotFound
 from factcheck_gui.domain.model import Annotation, Kind, NewAnnotation, Verdict
-from factcheck_gui.ui import dialogs
+from factcheck_gui.ui import compact, dialogs
 from factcheck_gui.ui.actions import Actions, build_actions
 from factcheck_gui.ui.annotation_panel import AnnotationPanel
 from factcheck_gui.ui.annotation_table import ORPHAN_HINT
@@ -135,9 +135,8 @@ class MainWindow(QMainWindow):
 
         self.library.reset(self.services.library.batches())
         self.resize(1400, 900)
-        self.resizeDocks(
-            [self.library_dock, self.annotation_dock], [370, 400], Qt.Orientation.Horizontal
-        )
+        compact.arrange(self)
+        self.first_layout = compact.FirstLayout(self)  # stopped when a saved layout returns
 
     # -- building --------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -509,6 +508,8 @@ class MainWindow(QMainWindow):
     # -- saved layout -------------------------------------------------------------------------
     def restore_layout(self) -> bool:
         """Geometry, docks and the open panes from the last session; False when there is none."""
+        if self._layout is not None and self._layout.has_geometry():
+            self.first_layout.stop()  # the reviewer's own dock sizes come back
         return self._layout is not None and self._layout.restore(self)
 
     def save_layout(self) -> None:
