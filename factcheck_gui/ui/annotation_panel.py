@@ -97,6 +97,7 @@ class AnnotationPanel(QWidget):
         self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.editor_scroll.setMinimumWidth(0)
+        self.editor_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields are the stops
         self.splitter.addWidget(self.editor_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)

@@ -63,6 +63,7 @@ class ArticleTextView(QPlainTextEdit):
         # between words; inside a word only when it alone is wider than the pane (a URL)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)  # Tab goes on to the next region (ui/navigation.py)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.document().setDocumentMargin(12)

@@ -27,10 +27,12 @@ from factcheck_gui.ui.annotation_table import ORPHAN_HINT
 from factcheck_gui.ui.comparing import Comparing
 from factcheck_gui.ui.context import AppContext
 from factcheck_gui.ui.exchange import Exchange
+from factcheck_gui.ui.find_bar import FindBar
 from factcheck_gui.ui.layout import SavedLayout
 from factcheck_gui.ui.legend import Legend
 from factcheck_gui.ui.library import LibraryPanel
 from factcheck_gui.ui.message_bar import MessageBar
+from factcheck_gui.ui.navigation import Navigation
 from factcheck_gui.ui.panes import ArticlePane, PaneArea
 from factcheck_gui.ui.restoring import Restoring
 from factcheck_gui.ui.suggestions import Suggesting, SuggestionPanel
@@ -54,7 +56,8 @@ class MainWindow(QMainWindow):
 
         self.panes = PaneArea(self)
         self.message_bar = MessageBar(self)
-        self.setCentralWidget(_stacked(self.message_bar, self.panes))
+        self.find_bar = FindBar(self.panes, self)
+        self.setCentralWidget(_stacked(self.message_bar, self.panes, self.find_bar))
         self.library = LibraryPanel(self)
         self.annotations = AnnotationPanel(self)
         self.library_dock = self._dock(
@@ -106,9 +109,10 @@ class MainWindow(QMainWindow):
                 "shortcuts": self.show_shortcuts,
                 "about": self.show_about,
                 "suggest": self.suggest_figures,
-                "comparison": self.show_comparison,
+                "comparison": lambda: self.navigation.toggle_comparison(),
             },
         )
+        self.navigation = Navigation(self)
         self._build_menus(self.actions_)
 
         self.panes.currentChanged.connect(self._pane_changed)
@@ -151,7 +155,7 @@ class MainWindow(QMainWindow):
         undo = stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z and Ctrl+Y
         for action, step in ((undo, self.context.undo), (redo, self.context.redo)):
             action.triggered.disconnect()  # through the context: a refused step is put back
             action.triggered.connect(step)
@@ -185,7 +189,7 @@ class MainWindow(QMainWindow):
         annotate.addSeparator()
         annotate.addActions([a.suggest, a.comparison])
         view = bar.addMenu("&View")
-        view.addActions([a.new_pane, a.close_pane, a.focus_library])
+        view.addActions([a.new_pane, a.close_pane, a.focus_library, self.find_bar.open_action])
         view.addSeparator()
         view.addAction(self.library_dock.toggleViewAction())
         view.addAction(self.annotation_dock.toggleViewAction())
@@ -194,6 +198,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self.theme_menu = ThemeMenu(parent=self)
         view.addMenu(self.theme_menu.menu)
+        bar.addMenu(self.navigation.menu)
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([a.shortcuts, a.about])
 
@@ -463,6 +468,7 @@ class MainWindow(QMainWindow):
     # -- dialogs ----------------------------------------------------------------------------
     def _focus_library(self) -> None:
         self.library_dock.show()
+        self.library_dock.raise_()
         self.library.filter.setFocus()
         self.library.filter.selectAll()
 
@@ -527,6 +533,10 @@ class MainWindow(QMainWindow):
             "comparisonSplitter": self.comparing.panel.splitter,
         }
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
+        """Tab moves between the regions, one stop per table (ui/navigation.py)."""
+        return self.navigation.focus_next(1 if next else -1) or super().focusNextPrevChild(next)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._retry_unsaved_notes()
         unsaved = self.annotations.editor.unsaved_notes()
@@ -542,12 +552,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _stacked(top: QWidget, main: QWidget) -> QWidget:
-    """``top`` (the message bar) above ``main``, as the window's central widget."""
+def _stacked(top: QWidget, main: QWidget, bottom: QWidget) -> QWidget:
+    """``top`` (the message bar) above ``main``, ``bottom`` (the find bar) below it."""
     central = QWidget()
     layout = QVBoxLayout(central)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
     layout.addWidget(top)
     layout.addWidget(main, 1)
+    layout.addWidget(bottom)
     return central
