@@ -70,6 +70,8 @@ class AnnotationEditor(QWidget):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("Note: sources checked, reasoning… (saved as you type)")
         self.note.setTabChangesFocus(True)
+        # ten lines, then it scrolls: the Delete row stays in a short dock's view
+        self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 10 + 12)
         self._unsaved: dict[str, str] = {}  # annotation id -> a note the store did not take
         self._last_failure = 0.0
         self._revert = False

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 if TYPE_CHECKING:
     from factcheck_gui.ui.main_window import MainWindow
 
-LIBRARY_SHARE, LIBRARY_RANGE = 0.19, (240, 320)
+LIBRARY_SHARE, LIBRARY_RANGE = 0.19, (240, 380)
 ANNOTATIONS_SHARE, ANNOTATIONS_RANGE = 0.27, (300, 460)
 COMPARISON_SHARE, COMPARISON_RANGE = 0.3, (150, 320)
 

@@ -176,7 +176,7 @@ class LibraryModel(QAbstractItemModel):
         return QMimeData()
 
 
-NARROW = 300  # px: below it, the outlet column is hidden
+NARROW = 340  # px: below it, the outlet column is hidden
 
 
 class LibraryPanel(QWidget):
