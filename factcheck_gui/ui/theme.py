@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QStyleFactory, QWidget
 
 from factcheck_gui.services.places import default_config_dir
 from factcheck_gui.ui.layout import SETTINGS_FILE
+from factcheck_gui.ui.palette import is_dark
 
 SETTING = "view/theme"
 
@@ -75,10 +76,13 @@ def light_palette() -> QPalette:
 
 
 class _System:
-    """The platform's own style and palette, as they were before we changed them."""
+    """The platform's own style and palette, as they were before we changed them, and the
+    theme in force."""
 
     style: str | None = None
     palette: QPalette | None = None
+    theme: Theme = Theme.SYSTEM
+    listening = False
 
 
 def apply_theme(theme: Theme, app: QApplication | None = None) -> None:
@@ -86,15 +90,40 @@ def apply_theme(theme: Theme, app: QApplication | None = None) -> None:
     if _System.style is None:
         _System.style = app.style().name()
         _System.palette = QPalette(app.palette())
+    if not _System.listening:  # the desktop switched between light and dark
+        app.styleHints().colorSchemeChanged.connect(lambda scheme: follow_scheme(scheme))
+        _System.listening = True
+    _System.theme = theme
     hints = app.styleHints()
     if theme is Theme.SYSTEM:
         hints.unsetColorScheme()
         app.setStyle(_System.style)
         app.setPalette(_System.palette or QPalette())
+        follow_scheme(hints.colorScheme(), app)
         return
     hints.setColorScheme(Qt.ColorScheme.Dark if theme is Theme.DARK else Qt.ColorScheme.Light)
     app.setStyle("Fusion")
     app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
+
+
+def follow_scheme(scheme: Qt.ColorScheme, app: QApplication | None = None) -> None:
+    """Under "System": a desktop that says dark while its Qt style hands out a light palette
+    (no platform theme for Qt) gets our dark palette; back to light, the platform's again."""
+    if _System.theme is not Theme.SYSTEM:
+        return
+    app = app or _app()
+    if scheme == Qt.ColorScheme.Dark and not is_dark(app.palette()):
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    elif (
+        scheme != Qt.ColorScheme.Dark
+        and is_dark(app.palette())
+        and _System.style
+        and _System.palette is not None
+        and not is_dark(_System.palette)
+    ):
+        app.setStyle(_System.style)
+        app.setPalette(_System.palette)
 
 
 def _app() -> QApplication:

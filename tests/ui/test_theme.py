@@ -30,6 +30,7 @@ from factcheck_gui.ui.theme import (
     Theme,
     apply_theme,
     dark_palette,
+    follow_scheme,
     light_palette,
     saved_theme,
 )
@@ -138,3 +139,16 @@ def test_system_gives_the_platform_palette_back(open_window) -> None:  # noqa: A
     window.theme_menu.choose(Theme.DARK)
     window.theme_menu.choose(Theme.SYSTEM)
     assert QApplication.palette().color(QPalette.ColorRole.Base) == before
+
+
+def test_system_follows_a_desktop_that_turns_dark_and_back(open_window) -> None:  # noqa: ANN001
+    open_window()
+    apply_theme(Theme.SYSTEM)
+    assert not is_dark(QApplication.palette())
+    follow_scheme(Qt.ColorScheme.Dark)  # what the desktop's colorSchemeChanged reports
+    assert is_dark(QApplication.palette())
+    follow_scheme(Qt.ColorScheme.Light)
+    assert not is_dark(QApplication.palette())
+    apply_theme(Theme.LIGHT)
+    follow_scheme(Qt.ColorScheme.Dark)  # a forced theme stays
+    assert not is_dark(QApplication.palette())
