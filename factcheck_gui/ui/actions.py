@@ -34,17 +34,31 @@ class Actions:
     comparison: QAction
 
 
+def key_bindings(
+    shortcut: str | QKeySequence.StandardKey, fallback: str | None = None
+) -> list[QKeySequence]:
+    """The platform's keys for a standard action (Close, Find, Quit…), or ``fallback`` where
+    the platform has none; a plain key string as given."""
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        found = QKeySequence.keyBindings(shortcut)
+        if found:
+            return found
+        return [QKeySequence(fallback)] if fallback else []
+    return [QKeySequence(shortcut)]
+
+
 def make_action(
     parent: QWidget,
     text: str,
     slot: Callable[[], object],
     *,
     shortcut: str | QKeySequence.StandardKey | None = None,
+    fallback: str | None = None,
     tip: str = "",
 ) -> QAction:
     action = QAction(text, parent)
     if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcuts(key_bindings(shortcut, fallback))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     if tip:
         action.setStatusTip(tip)
@@ -80,7 +94,7 @@ def build_actions(window: QWidget, handlers: dict[str, Callable[..., object]]) -
             window,
             "&Delete annotation",
             handlers["delete"],
-            shortcut="Del",
+            shortcut=QKeySequence.StandardKey.Delete,
             tip="Delete the selected annotation",
         ),
         edit_note=make_action(
@@ -94,14 +108,14 @@ def build_actions(window: QWidget, handlers: dict[str, Callable[..., object]]) -
             window,
             "&New pane",
             handlers["new_pane"],
-            shortcut="Ctrl+T",
+            shortcut=QKeySequence.StandardKey.AddTab,
             tip="Open another pane beside the others",
         ),
         close_pane=make_action(
             window,
             "&Close pane",
             handlers["close_pane"],
-            shortcut="Ctrl+W",
+            shortcut=QKeySequence.StandardKey.Close,
             tip="Close the focused pane",
         ),
         focus_library=make_action(
@@ -115,7 +129,8 @@ def build_actions(window: QWidget, handlers: dict[str, Callable[..., object]]) -
             window,
             "&Preferences…",
             handlers["preferences"],
-            shortcut="Ctrl+,",
+            shortcut=QKeySequence.StandardKey.Preferences,
+            fallback="Ctrl+,",
             tip="Set your reviewer name",
         ),
         import_files=make_action(
@@ -145,7 +160,13 @@ def build_actions(window: QWidget, handlers: dict[str, Callable[..., object]]) -
             shortcut="Ctrl+E",
             tip="Export annotations (native JSON, CSV, W3C Web Annotation, ClaimReview)",
         ),
-        quit=make_action(window, "&Quit", handlers["quit"], shortcut=QKeySequence.StandardKey.Quit),
+        quit=make_action(
+            window,
+            "&Quit",
+            handlers["quit"],
+            shortcut=QKeySequence.StandardKey.Quit,
+            fallback="Ctrl+Q",
+        ),
         shortcuts=make_action(
             window,
             "&Keyboard shortcuts",

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -69,6 +70,8 @@ class AnnotationEditor(QWidget):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("Note: sources checked, reasoning… (saved as you type)")
         self.note.setTabChangesFocus(True)
+        # ten lines, then it scrolls: the Delete row stays in a short dock's view
+        self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 10 + 12)
         self._unsaved: dict[str, str] = {}  # annotation id -> a note the store did not take
         self._last_failure = 0.0
         self._revert = False
@@ -87,6 +90,7 @@ class AnnotationEditor(QWidget):
         self.meta = QLabel()
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setObjectName("annotationMeta")
+        self.meta.setWordWrap(True)  # "by reviewer, date" wraps rather than widening the dock
 
         form = QFormLayout(self)
         form.setContentsMargins(4, 4, 4, 4)
@@ -96,7 +100,9 @@ class AnnotationEditor(QWidget):
         form.addRow("&Speaker", self.speaker)
         form.addRow("&Attributes", self.target)
         form.addRow("Val&ue", self.figure_row)
+        form.addRow("", self.no_number)
         form.addRow("&Interval", self.interval_row)
+        form.addRow("As &of", self.as_of)
         form.addRow("&Measure", self.measure_row)
         form.addRow("&Note", self.note)
         form.addRow("", self.note_unsaved_row)
@@ -150,8 +156,17 @@ class AnnotationEditor(QWidget):
 
         self.no_number = QLabel("⚠ no number read: type the value")
         self.no_number.setObjectName("noNumberRead")
-        self.figure_row = _row(self.value, self.unit, self.hedge, self.no_number)
-        self.interval_row = _row(self.low, QLabel("–"), self.high, self.as_of)
+        self.no_number.setWordWrap(True)
+        self.figure_row = _row(self.value, self.unit, self.hedge)
+        self.interval_row = _row(self.low, QLabel("–"), self.high)
+        # Narrow enough for its dock: combos size to a few characters, not their longest
+        # item, and the proposal button's label may be cut (its tooltip says why it is there).
+        for combo in (self.unit, self.hedge, self.kind, self.verdict, self.target):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(5)
+        self.proposal.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.measure_row = QWidget()
         column = QFormLayout(self.measure_row)
         column.setContentsMargins(0, 0, 0, 0)
@@ -267,11 +282,11 @@ class AnnotationEditor(QWidget):
             widget.setEnabled(shown)
 
     def _show_figure_fields(self, figure: Annotation | None) -> None:
-        for row in (self.figure_row, self.interval_row, self.measure_row):
+        for row in (self.figure_row, self.interval_row, self.as_of, self.measure_row):
             self._form.setRowVisible(row, figure is not None)
+        self._form.setRowVisible(self.no_number, figure is not None and figure.value is None)
         if figure is None:
             return
-        self.no_number.setVisible(figure.value is None)
         values = {
             self.value: format_number(figure.value),
             self.low: format_number(figure.low),

@@ -7,9 +7,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -86,7 +88,17 @@ class AnnotationPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("annotationSplitter")
         self.splitter.addWidget(top)
-        self.splitter.addWidget(self.editor)
+        # In a scroll area the editor never widens the dock (a figure's fields are many) nor
+        # takes the table's rows on a short screen: it scrolls instead.
+        self.editor_scroll = QScrollArea(self)
+        self.editor_scroll.setObjectName("editorScroll")
+        self.editor_scroll.setWidget(self.editor)
+        self.editor_scroll.setWidgetResizable(True)
+        self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.editor_scroll.setMinimumWidth(0)
+        self.editor_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields are the stops
+        self.splitter.addWidget(self.editor_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

@@ -12,10 +12,9 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from factcheck_gui.domain.model import Annotation, Kind, Verdict
-from factcheck_gui.ui.palette import KIND_STYLES
+from factcheck_gui.ui.palette import line_colour
 from factcheck_gui.ui.plain import tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -118,7 +117,7 @@ class AnnotationTableModel(QAbstractTableModel):
                 "Modified": a.modified.timestamp(),
             }[column]
         if role == Qt.ItemDataRole.DecorationRole and column == "Kind":
-            return QColor(KIND_STYLES[a.kind].colour)
+            return line_colour(a.kind)
         if role == Qt.ItemDataRole.ToolTipRole and a.orphaned:
             return ORPHAN_HINT
         if role == Qt.ItemDataRole.ToolTipRole and a.changed_from is not None:

@@ -19,13 +19,15 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCursor,
     QTextFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from factcheck_gui.domain.model import Annotation, Kind
 from factcheck_gui.domain.textpos import OffsetMap
 from factcheck_gui.ui.highlighter import SpanHighlighter
-from factcheck_gui.ui.palette import FLASH_COLOUR
+from factcheck_gui.ui.palette import FLASH_COLOUR, FLASH_TEXT
+from factcheck_gui.ui.wrapping import display_text
 
 ARTICLE_MIME = "application/x-factcheck-article-id"
 FLASH_MS = 900
@@ -58,7 +60,10 @@ class ArticleTextView(QPlainTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # between words; inside a word only when it alone is wider than the pane (a URL)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)  # Tab goes on to the next region (ui/navigation.py)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.document().setDocumentMargin(12)
@@ -67,6 +72,7 @@ class ArticleTextView(QPlainTextEdit):
         self.setFont(font)
         self.highlighter = SpanHighlighter(self.document(), self.visible_blocks)
         self.offsets = OffsetMap("")
+        self.text = ""  # the stored text; the document shows it through display_text()
         self.notes: dict[str, Annotation] = {}
         self.context_actions: list[QAction] = []  # the window's tag actions, on right click
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
@@ -75,10 +81,11 @@ class ArticleTextView(QPlainTextEdit):
     # -- content -------------------------------------------------------------------
     def show_text(self, text: str, annotations: list[Annotation]) -> None:
         """Plain text only: never interpreted as HTML or rich text."""
+        self.text = text
         self.offsets = OffsetMap(text)
         self.notes = {a.id: a for a in annotations}
         self.highlighter.clear()  # no stale spans while the new text loads
-        self.setPlainText(text)
+        self.setPlainText(display_text(text))  # same offsets; wraps between words
         self.highlighter.reset(self.offsets, [a for a in annotations if not a.orphaned])
 
     def put_annotation(self, annotation: Annotation) -> None:
@@ -118,6 +125,16 @@ class ArticleTextView(QPlainTextEdit):
             self.offsets.from_utf16(cursor.selectionEnd()),
         )
 
+    def selected_text(self) -> str:
+        """The selection as stored (its no-break spaces included)."""
+        span = self.selected_span()
+        return self.text[span[0] : span[1]] if span else ""
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+        data = QMimeData()
+        data.setText(self.selected_text())  # the source's characters, not the shown ones
+        return data
+
     def select_span(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.offsets.to_utf16(start))
@@ -136,7 +153,8 @@ class ArticleTextView(QPlainTextEdit):
         if flash:
             selection = QTextEdit.ExtraSelection()
             selection.format.setBackground(QColor(FLASH_COLOUR))
-            selection.format.setProperty(QTextFormat.Property.OutlinePen, QColor("black"))
+            selection.format.setForeground(QColor(FLASH_TEXT))  # dark text on yellow, always
+            selection.format.setProperty(QTextFormat.Property.OutlinePen, QColor(FLASH_TEXT))
             marked = QTextCursor(self.document())
             marked.setPosition(self.offsets.to_utf16(start))
             marked.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
@@ -160,6 +178,12 @@ class ArticleTextView(QPlainTextEdit):
         return [self.notes[s.id] for s in spans if s.id in self.notes]
 
     # -- events --------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.restyle(self.palette())
+            self.viewport().update()
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QSizePolicy,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -337,6 +338,12 @@ class ComparisonPanel(QWidget):
             lambda _i: self.line.set_mode(str(self.scale.currentData()))
         )
 
+        # A narrow window may cut the summary; it must not hold the whole window wide.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.scale.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.scale.setMinimumContentsLength(8)
         top = QHBoxLayout()
         top.addWidget(self.conflicts_only)
         top.addStretch(1)

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QPalette,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextDocument,
+)
 
 from factcheck_gui.domain.model import Kind
 from factcheck_gui.domain.spans import SpanIndex, SpanLike
 from factcheck_gui.domain.textpos import OffsetMap
-from factcheck_gui.ui.palette import KIND_STYLES, background
+from factcheck_gui.ui.palette import KIND_STYLES, line_colour, tint
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -37,6 +43,17 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._visible_blocks = visible_blocks
         self._fresh: set[int] = set()  # blocks formatted since the last reset
         self._formats: dict[tuple[str, str, int, bool, bool], QTextCharFormat] = {}
+        self.palette: QPalette | None = None  # None: the application's
+
+    def restyle(self, palette: QPalette) -> None:
+        """The palette changed (light to dark, or back): new tints, everything redrawn."""
+        self.palette = QPalette(palette)
+        self._formats.clear()
+        if self._visible_blocks is None:
+            self.rehighlight()
+        else:
+            self._fresh.clear()
+            self.highlight_visible()
 
     def clear(self) -> None:
         """Forget every span before the text changes, so loading it formats nothing."""
@@ -114,16 +131,15 @@ class SpanHighlighter(QSyntaxHighlighter):
         fmt = self._formats.get(key)
         if fmt is None:
             fmt = QTextCharFormat()
-            fmt.setBackground(background(Kind(inner.kind), depth=key[2], selected=selected))
-            style = KIND_STYLES[Kind(outer.kind)]
-            fmt.setUnderlineStyle(style.underline)
-            fmt.setUnderlineColor(QColor(style.colour))
+            fmt.setBackground(tint(Kind(inner.kind), self.palette, depth=key[2], selected=selected))
+            fmt.setUnderlineStyle(KIND_STYLES[Kind(outer.kind)].underline)
+            fmt.setUnderlineColor(line_colour(Kind(outer.kind), self.palette))
             if selected:
                 fmt.setFontWeight(700)
             if sibling:  # the second cue: a line above as well as below, and a stronger tint
                 fmt.setFontOverline(True)
                 if not selected:
-                    fmt.setBackground(background(Kind(inner.kind), depth=3))
+                    fmt.setBackground(tint(Kind(inner.kind), self.palette, depth=3))
             self._formats[key] = fmt
         return fmt
 

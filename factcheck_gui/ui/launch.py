@@ -134,7 +134,10 @@ def create_main_window(workspace: Workspace) -> MainWindow:
     """The window as the user left it, or on a first start the first two samples side by side."""
     from factcheck_gui.ui.context import AppContext
     from factcheck_gui.ui.main_window import MainWindow
+    from factcheck_gui.ui.theme import Theme, apply_theme, saved_theme
 
+    if (theme := saved_theme()) is not Theme.SYSTEM:
+        apply_theme(theme)
     window = MainWindow(AppContext(workspace), settings_dir=workspace.data_dir)
     if not window.restore_layout():
         open_first_samples(window)

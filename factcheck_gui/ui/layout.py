@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 
 from factcheck_gui.services.places import default_config_dir, folder_key
+from factcheck_gui.ui.view_state import ApplyWhenShown, ViewState, capture
 
 if TYPE_CHECKING:
     from factcheck_gui.ui.main_window import MainWindow
@@ -24,6 +25,10 @@ class SavedLayout:
         config = config_dir if config_dir is not None else default_config_dir()
         self._settings = QSettings(str(config / SETTINGS_FILE), QSettings.Format.IniFormat)
         self._group = f"data-{folder_key(folder)}"
+
+    def has_geometry(self) -> bool:
+        """Whether a window was saved here (its size and docks), on any data folder."""
+        return self._settings.value("geometry") is not None
 
     def restore(self, window: MainWindow) -> bool:
         """The last session's layout, and the panes last open on this data folder; False
@@ -48,17 +53,17 @@ class SavedLayout:
         ids = [
             int(x) for x in (s.value("panes") or "").split(",") if x.strip().lstrip("-").isdigit()
         ]
+        # read before the panes open: opening an article saves the panes afresh
+        state = ViewState.decode({k: s.value(k) for k in ("paneSizes", "paneTops", "focus")})
+        current = int(s.value("currentPane") or 0)
         known = {a.id for a in window.services.library.summaries()}
         window.ensure_panes(max(1, len(ids)))
         for pane, article_id in zip(window.panes.panes, ids, strict=False):
             if article_id in known:
                 window.open_article(article_id, pane)
-        sizes = s.value("paneSizes")
-        if sizes:
-            window.panes.setSizes([int(x) for x in str(sizes).split(",") if x.isdigit()])
-        current = int(s.value("currentPane") or 0)
         if 0 <= current < len(window.panes.panes):
             window.panes.set_current(window.panes.panes[current])
+        ApplyWhenShown(window, state)  # widths, scroll positions and focus need a shown window
         return True
 
     def save(self, window: MainWindow) -> None:
@@ -75,7 +80,8 @@ class SavedLayout:
         panes = window.panes
         s.beginGroup(self._group)
         s.setValue("panes", ",".join(str(p.article_id or -1) for p in panes.panes))
-        s.setValue("paneSizes", ",".join(str(x) for x in panes.sizes()))
+        for key, value in capture(window).encode().items():
+            s.setValue(key, value)
         current = panes.current
         s.setValue("currentPane", panes.panes.index(current) if current in panes.panes else 0)
         s.endGroup()

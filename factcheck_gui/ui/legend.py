@@ -1,14 +1,30 @@
-"""The legend: each kind's colour and its second cue, the underline style."""
+"""The legend: each kind's colour and its second cue, the underline style, drawn from the
+current palette (light or dark) and redrawn when it changes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from factcheck_gui.domain.model import Kind
-from factcheck_gui.ui.palette import KIND_STYLES, opaque_tint
+from factcheck_gui.ui.palette import KIND_STYLES, hint_colour, line_colour, tint
 
 _CSS_UNDERLINE = {"solid": "solid", "dashed": "dashed", "wavy": "wavy"}
+
+
+def chip_html(kind: Kind, palette: QPalette) -> str:
+    """One kind's chip: its label in the palette's text on its tint, underlined in its style."""
+    style = KIND_STYLES[kind]
+    text = palette.color(QPalette.ColorRole.Text).name()
+    return (
+        f'<span style="background-color:{tint(kind, palette, depth=2).name()}; color:{text}; '
+        f"text-decoration: underline; "
+        f"text-decoration-style:{_CSS_UNDERLINE[style.underline_name]}; "
+        f'text-decoration-color:{line_colour(kind, palette).name()}">&nbsp;{kind.label}&nbsp;'
+        f'</span> <span style="color:{hint_colour(palette).name()}">'
+        f"{style.shortcut} · {style.underline_name}</span>"
+    )
 
 
 class Legend(QWidget):
@@ -17,19 +33,24 @@ class Legend(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 8, 0)
         layout.setSpacing(12)
+        self.labels: dict[Kind, QLabel] = {}
         for kind in Kind:
             style = KIND_STYLES[kind]
-            tint = opaque_tint(kind, depth=2).name()
-            label = QLabel(
-                f'<span style="background-color:{tint}; text-decoration: underline; '
-                f"text-decoration-style:{_CSS_UNDERLINE[style.underline_name]}; "
-                f'text-decoration-color:{style.colour}">&nbsp;{kind.label}&nbsp;</span>'
-                f' <span style="color:gray">{style.shortcut} · {style.underline_name}</span>',
-                self,
-            )
+            label = QLabel(self)
             label.setTextFormat(Qt.TextFormat.RichText)  # our own fixed text, never article text
             label.setToolTip(
                 f"{kind.label}: {style.underline_name} underline; select text and press "
                 f"{style.shortcut}"
             )
             layout.addWidget(label)
+            self.labels[kind] = label
+        self._paint_chips()
+
+    def _paint_chips(self) -> None:
+        for kind, label in self.labels.items():
+            label.setText(chip_html(kind, self.palette()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_chips()

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -176,6 +176,9 @@ class LibraryModel(QAbstractItemModel):
         return QMimeData()
 
 
+NARROW = 340  # px: below it, the outlet column is hidden
+
+
 class LibraryPanel(QWidget):
     articleActivated = Signal(int)
     filesDropped = Signal(list)  # list[Path]: files or folders dragged in from outside
@@ -235,6 +238,12 @@ class LibraryPanel(QWidget):
             if article_id is not None:
                 ids.append(article_id)
         return ids
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """A narrow library keeps the titles readable: the outlet column (also in each
+        pane's header and in the title's tooltip) hides below ``NARROW`` pixels."""
+        super().resizeEvent(event)
+        self.tree.setColumnHidden(1, event.size().width() < NARROW)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if dropped_paths(event.mimeData()):

@@ -20,7 +20,7 @@ from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import CreateAnnotation, DeleteAnnotation, EditAnnotation
 from factcheck_gui.domain.errors import NotFound
 from factcheck_gui.domain.model import Annotation, Kind, NewAnnotation, Verdict
-from factcheck_gui.ui import dialogs
+from factcheck_gui.ui import compact, dialogs
 from factcheck_gui.ui.actions import Actions, build_actions
 from factcheck_gui.ui.annotation_panel import AnnotationPanel
 from factcheck_gui.ui.annotation_table import ORPHAN_HINT
@@ -28,14 +28,17 @@ from factcheck_gui.ui.comparing import Comparing
 from factcheck_gui.ui.context import AppContext
 from factcheck_gui.ui.cross_highlight import CrossHighlight
 from factcheck_gui.ui.exchange import Exchange
+from factcheck_gui.ui.find_bar import FindBar
 from factcheck_gui.ui.layout import SavedLayout
 from factcheck_gui.ui.legend import Legend
 from factcheck_gui.ui.library import LibraryPanel
 from factcheck_gui.ui.message_bar import MessageBar
+from factcheck_gui.ui.navigation import Navigation
 from factcheck_gui.ui.panes import ArticlePane, PaneArea
 from factcheck_gui.ui.report_export import ReportExport
 from factcheck_gui.ui.restoring import Restoring
 from factcheck_gui.ui.suggestions import Suggesting, SuggestionPanel
+from factcheck_gui.ui.theme import ThemeMenu
 
 STATUS_MS = 6000
 
@@ -55,7 +58,8 @@ class MainWindow(QMainWindow):
 
         self.panes = PaneArea(self)
         self.message_bar = MessageBar(self)
-        self.setCentralWidget(_stacked(self.message_bar, self.panes))
+        self.find_bar = FindBar(self.panes, self)
+        self.setCentralWidget(_stacked(self.message_bar, self.panes, self.find_bar))
         self.library = LibraryPanel(self)
         self.annotations = AnnotationPanel(self)
         self.library_dock = self._dock(
@@ -112,9 +116,10 @@ class MainWindow(QMainWindow):
                 "shortcuts": self.show_shortcuts,
                 "about": self.show_about,
                 "suggest": self.suggest_figures,
-                "comparison": self.show_comparison,
+                "comparison": lambda: self.navigation.toggle_comparison(),
             },
         )
+        self.navigation = Navigation(self)
         self._build_menus(self.actions_)
 
         self.panes.currentChanged.connect(self._pane_changed)
@@ -141,9 +146,8 @@ class MainWindow(QMainWindow):
 
         self.library.reset(self.services.library.batches())
         self.resize(1400, 900)
-        self.resizeDocks(
-            [self.library_dock, self.annotation_dock], [370, 400], Qt.Orientation.Horizontal
-        )
+        compact.arrange(self)
+        self.first_layout = compact.FirstLayout(self)  # stopped when a saved layout returns
 
     # -- building --------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -158,7 +162,7 @@ class MainWindow(QMainWindow):
         undo = stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z and Ctrl+Y
         for action, step in ((undo, self.context.undo), (redo, self.context.redo)):
             action.triggered.disconnect()  # through the context: a refused step is put back
             action.triggered.connect(step)
@@ -193,12 +197,16 @@ class MainWindow(QMainWindow):
         annotate.addSeparator()
         annotate.addActions([a.suggest, a.comparison])
         view = bar.addMenu("&View")
-        view.addActions([a.new_pane, a.close_pane, a.focus_library])
+        view.addActions([a.new_pane, a.close_pane, a.focus_library, self.find_bar.open_action])
         view.addSeparator()
         view.addAction(self.library_dock.toggleViewAction())
         view.addAction(self.annotation_dock.toggleViewAction())
         view.addAction(self.suggestion_dock.toggleViewAction())
         view.addAction(self.comparison_dock.toggleViewAction())
+        view.addSeparator()
+        self.theme_menu = ThemeMenu(parent=self)
+        view.addMenu(self.theme_menu.menu)
+        bar.addMenu(self.navigation.menu)
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([a.shortcuts, a.about])
 
@@ -473,6 +481,7 @@ class MainWindow(QMainWindow):
     # -- dialogs ----------------------------------------------------------------------------
     def _focus_library(self) -> None:
         self.library_dock.show()
+        self.library_dock.raise_()
         self.library.filter.setFocus()
         self.library.filter.selectAll()
 
@@ -518,6 +527,8 @@ class MainWindow(QMainWindow):
     # -- saved layout -------------------------------------------------------------------------
     def restore_layout(self) -> bool:
         """Geometry, docks and the open panes from the last session; False when there is none."""
+        if self._layout is not None and self._layout.has_geometry():
+            self.first_layout.stop()  # the reviewer's own dock sizes come back
         return self._layout is not None and self._layout.restore(self)
 
     def save_layout(self) -> None:
@@ -535,6 +546,10 @@ class MainWindow(QMainWindow):
             "comparisonSplitter": self.comparing.panel.splitter,
         }
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
+        """Tab moves between the regions, one stop per table (ui/navigation.py)."""
+        return self.navigation.focus_next(1 if next else -1) or super().focusNextPrevChild(next)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._retry_unsaved_notes()
         unsaved = self.annotations.editor.unsaved_notes()
@@ -550,12 +565,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _stacked(top: QWidget, main: QWidget) -> QWidget:
-    """``top`` (the message bar) above ``main``, as the window's central widget."""
+def _stacked(top: QWidget, main: QWidget, bottom: QWidget) -> QWidget:
+    """``top`` (the message bar) above ``main``, ``bottom`` (the find bar) below it."""
     central = QWidget()
     layout = QVBoxLayout(central)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
     layout.addWidget(top)
     layout.addWidget(main, 1)
+    layout.addWidget(bottom)
     return central

@@ -23,6 +23,7 @@ class MessageBar(QFrame):
         self.setStyleSheet(
             f"#messageBar {{ background: #FCE9DF; border: 1px solid {WARNING};"
             f" border-left: 6px solid {WARNING}; }}"
+            "#messageBar QLabel { color: #1A1A1A; }"  # on its own light background, dark or not
         )
         self.failure: Failure | None = None
         self.icon = QLabel("⚠")

@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from factcheck_gui.domain.model import Annotation, Article
 from factcheck_gui.ui.article_view import ArticleTextView
-from factcheck_gui.ui.plain import plain_label
+from factcheck_gui.ui.elided import ElidedLabel
 
 EMPTY_HINT = "Double-click an article in the library, or drag it here."
 
@@ -28,17 +27,14 @@ class ArticlePane(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.article: Article | None = None
-        self.title = plain_label(QLabel(EMPTY_HINT))
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # titles come from articles
-        self.title.setWordWrap(True)
+        # Two short lines: the title (elided, whole in its tooltip) and outlet · date · count.
+        self.title = ElidedLabel(EMPTY_HINT, self)
+        self.title.setObjectName("paneTitle")
         font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.title.setFont(font)
-        self.details = plain_label(QLabel(""))
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details = ElidedLabel("", self)
         self.details.setObjectName("paneDetails")
-        self.details.setWordWrap(True)  # narrow panes wrap their header instead of widening
         close = QToolButton(self)
         close.setText("×")
         close.setToolTip("Close this pane (Ctrl+W)")
@@ -48,14 +44,16 @@ class ArticlePane(QFrame):
         self.view.installEventFilter(self)
 
         header = QHBoxLayout()
+        header.setSpacing(4)
         titles = QVBoxLayout()
-        titles.setSpacing(2)
+        titles.setSpacing(0)
         titles.addWidget(self.title)
         titles.addWidget(self.details)
         header.addLayout(titles, 1)
         header.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setSpacing(2)
         layout.addLayout(header)
         layout.addWidget(self.view, 1)
 

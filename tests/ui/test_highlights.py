@@ -14,7 +14,7 @@ from factcheck_gui.domain.spans import Span
 from factcheck_gui.domain.textpos import OffsetMap
 from factcheck_gui.ui.article_view import tooltip_html
 from factcheck_gui.ui.highlighter import SpanHighlighter
-from factcheck_gui.ui.palette import KIND_STYLES
+from factcheck_gui.ui.palette import KIND_STYLES, tint
 from tests.ui.conftest import select_text, stored, tag
 
 EMOJI_ARTICLE = 4  # seed 003 has "🎙️" near its start
@@ -53,8 +53,16 @@ def test_overlapping_spans_each_stay_visible(window, qtbot) -> None:  # noqa: AN
     assert only_figure.underlineStyle() == figure_style.underline
     # The overlap shows the inner span's colour and the outer span's underline, more deeply tinted.
     assert both.underlineStyle() == claim_style.underline
-    assert both.background().color().name() == figure_style.colour.lower()
-    assert both.background().color().alpha() > only_figure.background().color().alpha()
+    assert both.background().color() == tint(Kind.FIGURE, view.palette(), depth=2)
+    base = view.palette().base().color()
+
+    def distance(fmt: QTextCharFormat) -> int:
+        c = fmt.background().color()
+        return (
+            abs(c.red() - base.red()) + abs(c.green() - base.green()) + abs(c.blue() - base.blue())
+        )
+
+    assert distance(both) > distance(only_figure)
 
 
 def test_a_span_after_the_emoji_keeps_its_exact_quote(window, qtbot) -> None:  # noqa: ANN001
