@@ -298,6 +298,7 @@ class AnnotationEditor(QWidget):
             if line.text() != text:
                 with signals_blocked(line):
                     line.setText(text)
+                    line.setCursorPosition(0)  # a long measure shows its beginning
         for combo, stored in ((self.unit, figure.unit), (self.hedge, figure.hedge)):
             with signals_blocked(combo, _line_of(combo)):
                 combo.setEditText(stored or "")

@@ -163,9 +163,16 @@ def save_screenshot(window: MainWindow, path: Path) -> int:
 
     window.resize(*SCREENSHOT_SIZE)
     open_first_samples(window)
-    first = window.panes.panes[0] if window.panes.panes else None
-    if first is not None and first.view.notes:  # show the editor with something in it
-        window.select_annotation(min(first.view.notes.values(), key=lambda a: a.start).id)
+    notes = [
+        a
+        for pane in window.panes.panes
+        for a in sorted(pane.view.notes.values(), key=lambda a: a.start)
+    ]
+    if notes:  # show the editor with something in it: a figure in conflict, if there is one
+        groups = window.comparing.comparison.groups
+        conflicting = {name for name, g in groups.items() if g.status == "conflict"}
+        shown = next((a for a in notes if a.measure in conflicting), notes[0])
+        window.select_annotation(shown.id, reveal=True)
     window.show()
     for _ in range(3):
         QApplication.processEvents()
