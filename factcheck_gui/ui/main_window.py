@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +20,7 @@ from factcheck_gui.domain.commands import CreateAnnotation, DeleteAnnotation, Ed
 from factcheck_gui.domain.errors import NotFound
 from factcheck_gui.domain.model import Annotation, Kind, NewAnnotation, Verdict
 from factcheck_gui.ui import compact, dialogs
-from factcheck_gui.ui.actions import Actions, build_actions
+from factcheck_gui.ui.actions import build_actions
 from factcheck_gui.ui.annotation_panel import AnnotationPanel
 from factcheck_gui.ui.annotation_table import ORPHAN_HINT
 from factcheck_gui.ui.comparing import Comparing
@@ -30,8 +29,8 @@ from factcheck_gui.ui.cross_highlight import CrossHighlight
 from factcheck_gui.ui.exchange import Exchange
 from factcheck_gui.ui.find_bar import FindBar
 from factcheck_gui.ui.layout import SavedLayout
-from factcheck_gui.ui.legend import Legend
 from factcheck_gui.ui.library import LibraryPanel
+from factcheck_gui.ui.menus import build_menus
 from factcheck_gui.ui.message_bar import MessageBar
 from factcheck_gui.ui.navigation import Navigation
 from factcheck_gui.ui.panes import ArticlePane, PaneArea
@@ -44,6 +43,13 @@ STATUS_MS = 6000
 
 
 class MainWindow(QMainWindow):
+    # Made by ui/menus.build_menus:
+    undo_action: QAction
+    redo_action: QAction
+    undo_fence: QAction  # "Undo history ended: …", shown once the history is fenced
+    theme_menu: ThemeMenu
+    view_actions: list[QAction]
+
     def __init__(self, context: AppContext, *, settings_dir: Path | None) -> None:
         super().__init__()
         self.context = context
@@ -120,7 +126,7 @@ class MainWindow(QMainWindow):
             },
         )
         self.navigation = Navigation(self)
-        self._build_menus(self.actions_)
+        build_menus(self, self.actions_)
 
         self.panes.currentChanged.connect(self._pane_changed)
         self.panes.articleDropped.connect(
@@ -156,73 +162,6 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
-
-    def _build_menus(self, a: Actions) -> None:
-        stack = self.context.undo_stack
-        undo = stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z and Ctrl+Y
-        for action, step in ((undo, self.context.undo), (redo, self.context.redo)):
-            action.triggered.disconnect()  # through the context: a refused step is put back
-            action.triggered.connect(step)
-        self.addActions([undo, redo])
-        self.undo_action, self.redo_action = undo, redo
-
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([a.import_files, a.import_folder, a.import_set])
-        file_menu.addSeparator()
-        file_menu.addAction(a.export)
-        file_menu.addAction(self.report_export.action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.restoring.action)
-        file_menu.addSeparator()
-        file_menu.addAction(a.preferences)
-        file_menu.addSeparator()
-        file_menu.addAction(a.quit)
-        edit = bar.addMenu("&Edit")
-        edit.addActions([undo, redo])
-        self.undo_fence = QAction("Undo history ended", self)
-        self.undo_fence.setEnabled(False)
-        self.undo_fence.setVisible(False)
-        edit.addAction(self.undo_fence)
-        annotate = bar.addMenu("&Annotate")
-        annotate.addActions(list(a.tag.values()))
-        annotate.addSeparator()
-        verdicts = annotate.addMenu("&Verdict")
-        verdicts.addActions(list(a.verdict.values()))
-        annotate.addAction(a.edit_note)
-        annotate.addAction(a.delete)
-        annotate.addSeparator()
-        annotate.addActions([a.suggest, a.comparison])
-        view = bar.addMenu("&View")
-        view.addActions([a.new_pane, a.close_pane, a.focus_library, self.find_bar.open_action])
-        view.addSeparator()
-        view.addAction(self.library_dock.toggleViewAction())
-        view.addAction(self.annotation_dock.toggleViewAction())
-        view.addAction(self.suggestion_dock.toggleViewAction())
-        view.addAction(self.comparison_dock.toggleViewAction())
-        view.addSeparator()
-        self.theme_menu = ThemeMenu(parent=self)
-        view.addMenu(self.theme_menu.menu)
-        bar.addMenu(self.navigation.menu)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([a.shortcuts, a.about])
-
-        toolbar = QToolBar("Tagging", self)
-        toolbar.setObjectName("taggingToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions(list(a.tag.values()))
-        toolbar.addSeparator()
-        toolbar.addActions([undo, redo])
-        toolbar.addSeparator()
-        toolbar.addAction(a.new_pane)
-        toolbar.addActions([a.suggest, a.comparison])
-        toolbar.addSeparator()
-        toolbar.addWidget(Legend(toolbar))
-        self.addToolBar(toolbar)
-        self.view_actions = view.actions()
 
     # -- opening articles ------------------------------------------------------------------
     def new_pane(self) -> ArticlePane:
