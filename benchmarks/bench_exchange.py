@@ -87,9 +87,9 @@ def measure_gui_import(folder: Path, data_dir: Path) -> tuple[float, float]:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from factcheck_gui.ui import dialogs
-    from factcheck_gui.ui.context import AppContext
-    from factcheck_gui.ui.main_window import MainWindow
+    from factcheck_gui.ui.common.context import AppContext
+    from factcheck_gui.ui.dialogs import dialogs
+    from factcheck_gui.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     dialogs.report = lambda **kw: None  # no one to press OK in a benchmark

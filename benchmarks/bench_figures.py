@@ -36,7 +36,7 @@ from factcheck_gui.domain.suggestions import suggest_figures  # noqa: E402
 from factcheck_gui.services.comparison import Comparison  # noqa: E402
 from factcheck_gui.services.workspace import open_memory_workspace  # noqa: E402
 from factcheck_gui.storage.tables import AnnotationRow, MeasureRow  # noqa: E402
-from factcheck_gui.ui.comparison import ComparisonPanel  # noqa: E402
+from factcheck_gui.ui.comparison.dock import ComparisonPanel  # noqa: E402
 
 FIGURES = 100_000
 MEASURES = 5_000

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from factcheck_gui.domain.model import ArticleDraft, Kind, NewAnnotation  # noqa: E402
 from factcheck_gui.services.workspace import open_memory_workspace  # noqa: E402
-from factcheck_gui.ui.context import AppContext  # noqa: E402
-from factcheck_gui.ui.main_window import MainWindow  # noqa: E402
+from factcheck_gui.ui.common.context import AppContext  # noqa: E402
+from factcheck_gui.ui.window.main_window import MainWindow  # noqa: E402
 
 TEXT_CHARS = 200_000
 ANNOTATIONS = 5_000

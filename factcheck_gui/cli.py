@@ -273,7 +273,7 @@ class _workspace:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    from factcheck_gui.ui.launch import launch  # Qt is loaded only for the window
+    from factcheck_gui.ui.window.launch import launch  # Qt is loaded only for the window
 
     return launch(
         data_dir=getattr(args, "data_dir", None),

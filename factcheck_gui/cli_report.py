@@ -42,7 +42,7 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
         raise UserError(f"there is no folder {path.parent}")
     report = build_report(workspace.db, batch=args.batch, status=args.status)
     _qt_application()
-    from factcheck_gui.ui.report_render import write_html, write_pdf
+    from factcheck_gui.ui.exchange.report_render import write_html, write_pdf
 
     if suffix == ".pdf":
         pages = write_pdf(report, path)

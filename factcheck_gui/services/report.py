@@ -1,5 +1,5 @@
 """A conflict report to share: each measure (conflicts first) with its figures and what a
-reader needs to judge them. The data only; ui/report_render.py draws it as HTML or PDF."""
+reader needs to judge them. The data only; ui/exchange/report_render.py draws it as HTML or PDF."""
 
 from __future__ import annotations
 

@@ -11,9 +11,9 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from factcheck_gui.services.workspace import Workspace, open_workspace
-from factcheck_gui.ui.article_view import ArticleTextView
-from factcheck_gui.ui.launch import create_main_window
-from factcheck_gui.ui.main_window import MainWindow
+from factcheck_gui.ui.panes.article_view import ArticleTextView
+from factcheck_gui.ui.window.launch import create_main_window
+from factcheck_gui.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from factcheck_gui.services.backups import backups_in
 from factcheck_gui.services.workspace import open_workspace
 from factcheck_gui.storage.database import DB_FILENAME
-from factcheck_gui.ui import dialogs
-from factcheck_gui.ui.launch import _open_or_recover
+from factcheck_gui.ui.dialogs import dialogs
+from factcheck_gui.ui.window.launch import _open_or_recover
 from tests.ui.conftest import stored, tag
 
 

@@ -12,9 +12,9 @@ import pytest
 from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.services import exporting, merging
 from factcheck_gui.services.exporting import Scope
-from factcheck_gui.ui import dialogs
-from factcheck_gui.ui.export_dialog import ExportRequest
-from factcheck_gui.ui.jobs import TOO_LATE
+from factcheck_gui.ui.common.jobs import TOO_LATE
+from factcheck_gui.ui.dialogs import dialogs
+from factcheck_gui.ui.exchange.export_dialog import ExportRequest
 from tests.conftest import SEEDS
 
 SAMPLE_SET = SEEDS / "annotations.json"  # 38 annotations on the sample articles

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 
 from factcheck_gui.domain.model import Annotation, Kind, Verdict
-from factcheck_gui.ui.annotation_table import COLUMNS, AnnotationTableModel
+from factcheck_gui.ui.annotations.table import COLUMNS, AnnotationTableModel
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPainter
 
-from factcheck_gui.ui.number_line import figure_label, paint_figures
-from factcheck_gui.ui.number_scale import ZOOM
+from factcheck_gui.ui.comparison.number_line import figure_label, paint_figures
+from factcheck_gui.ui.comparison.number_scale import ZOOM
 
 
 def casualties(window):  # noqa: ANN001, ANN201

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from factcheck_gui.logs import LOG_FILE, setup_logging
-from factcheck_gui.ui import dialogs
-from factcheck_gui.ui.crash import CrashReporter
+from factcheck_gui.ui.dialogs import dialogs
+from factcheck_gui.ui.dialogs.crash import CrashReporter
 
 
 class Emitter(QObject):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCharFormat
 
-from factcheck_gui.ui.main_window import MainWindow
+from factcheck_gui.ui.window.main_window import MainWindow
 
 
 def casualty_window(open_window) -> tuple[MainWindow, object]:  # noqa: ANN001

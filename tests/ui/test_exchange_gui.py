@@ -9,8 +9,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from factcheck_gui.services.exporting import Scope
-from factcheck_gui.ui import dialogs
-from factcheck_gui.ui.export_dialog import ExportDialog, ExportRequest
+from factcheck_gui.ui.dialogs import dialogs
+from factcheck_gui.ui.exchange.export_dialog import ExportDialog, ExportRequest
 from tests.ui.conftest import stored, tag
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from factcheck_gui.domain.model import Kind
-from factcheck_gui.ui import dialogs
+from factcheck_gui.ui.dialogs import dialogs
 from tests.ui.conftest import stored, tag
 
 MEASURE = "Russian reservists called up"
@@ -207,7 +207,7 @@ def test_the_model_stays_sorted_and_sound_as_statuses_change(qtmodeltester, data
     """Measures move when their status changes; the model passes Qt's own model checks."""
     from factcheck_gui.services.comparison import Comparison, compare, sort_key
     from factcheck_gui.services.workspace import open_workspace
-    from factcheck_gui.ui.comparison import ComparisonModel
+    from factcheck_gui.ui.comparison.dock import ComparisonModel
 
     ws = open_workspace(data_dir)  # with our annotations of the samples: 7 measures
     try:

@@ -12,9 +12,9 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 from factcheck_gui.domain.model import Kind, NewAnnotation
 from factcheck_gui.domain.spans import Span
 from factcheck_gui.domain.textpos import OffsetMap
-from factcheck_gui.ui.article_view import tooltip_html
-from factcheck_gui.ui.highlighter import SpanHighlighter
-from factcheck_gui.ui.palette import KIND_STYLES, tint
+from factcheck_gui.ui.common.palette import KIND_STYLES, tint
+from factcheck_gui.ui.panes.article_view import tooltip_html
+from factcheck_gui.ui.panes.highlighter import SpanHighlighter
 from tests.ui.conftest import select_text, stored, tag
 
 EMOJI_ARTICLE = 4  # seed 003 has "🎙️" near its start
@@ -157,7 +157,7 @@ def test_the_highlighter_survives_setformat_in_a_fresh_interpreter() -> None:
         from PySide6.QtWidgets import QApplication, QPlainTextEdit
         from factcheck_gui.domain.spans import Span
         from factcheck_gui.domain.textpos import OffsetMap
-        from factcheck_gui.ui.highlighter import SpanHighlighter
+        from factcheck_gui.ui.panes.highlighter import SpanHighlighter
         app = QApplication([])
         text = "word " * 2000
         editor = QPlainTextEdit()

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from factcheck_gui.services.places import folder_key
 from factcheck_gui.services.workspace import open_workspace
-from factcheck_gui.ui.launch import create_main_window
-from factcheck_gui.ui.layout import SETTINGS_FILE
-from factcheck_gui.ui.main_window import MainWindow
+from factcheck_gui.ui.window.launch import create_main_window
+from factcheck_gui.ui.window.layout import SETTINGS_FILE
+from factcheck_gui.ui.window.main_window import MainWindow
 
 
 def test_the_layout_is_kept_in_the_config_folder_not_the_data_folder(

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from factcheck_gui.cli import main
 from factcheck_gui.services.ownership import FolderBusy, FolderOwner
-from factcheck_gui.ui import beacon, dialogs
-from factcheck_gui.ui.beacon import WindowBeacon, ask_to_come_forward, server_name
+from factcheck_gui.ui.dialogs import dialogs
+from factcheck_gui.ui.window import beacon
+from factcheck_gui.ui.window.beacon import WindowBeacon, ask_to_come_forward, server_name
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from factcheck_gui.domain.model import ArticleSummary, Batch, LibraryBatch
-from factcheck_gui.ui import dialogs
-from factcheck_gui.ui.library import LibraryModel
-from factcheck_gui.ui.plain import plain_label, tooltip
+from factcheck_gui.ui.common.plain import plain_label, tooltip
+from factcheck_gui.ui.dialogs import dialogs
+from factcheck_gui.ui.library.library import LibraryModel
 
 HOSTILE = '<img src="file:///etc/passwd"><b>x</b>'
 

@@ -49,7 +49,7 @@ def test_a_batch_filter_judges_only_its_own_figures(workspace) -> None:  # noqa:
 
 def test_html_is_self_contained_and_escaped(workspace, qapp) -> None:  # noqa: ANN001
     pytest.importorskip("PySide6")
-    from factcheck_gui.ui.report_render import report_html
+    from factcheck_gui.ui.exchange.report_render import report_html
 
     first = build_report(workspace.db).measures[0].figures[0].figure.annotation_id
     workspace.annotations.update(first, {"note": HOSTILE})
@@ -82,7 +82,7 @@ def test_the_command_writes_html_and_a_pdf_with_pages(
 
 
 def test_file_menu_exports_the_report(window, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    from factcheck_gui.ui import report_export
+    from factcheck_gui.ui.exchange import report_export
 
     target = tmp_path / "from-the-menu.pdf"
     asked: list[list[str]] = []

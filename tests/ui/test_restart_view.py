@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from factcheck_gui.ui.view_state import ViewState, scroll_to_top, top_offset
+from factcheck_gui.ui.window.view_state import ViewState, scroll_to_top, top_offset
 
 
 def settle(qtbot) -> None:  # noqa: ANN001

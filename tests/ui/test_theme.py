@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from factcheck_gui.domain.model import Kind
-from factcheck_gui.ui.legend import Legend, chip_html
-from factcheck_gui.ui.palette import (
+from factcheck_gui.ui.annotations.legend import Legend, chip_html
+from factcheck_gui.ui.common.palette import (
     FLASH_COLOUR,
     FLASH_TEXT,
     MIN_CONTRAST,
@@ -25,7 +25,7 @@ from factcheck_gui.ui.palette import (
     line_colour,
     tint,
 )
-from factcheck_gui.ui.theme import (
+from factcheck_gui.ui.common.theme import (
     SETTING,
     Theme,
     apply_theme,

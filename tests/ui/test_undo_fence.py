@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from factcheck_gui.domain.model import Verdict
 from factcheck_gui.services.exporting import export
-from factcheck_gui.ui import dialogs
+from factcheck_gui.ui.dialogs import dialogs
 from tests.ui.conftest import stored, tag
 
 

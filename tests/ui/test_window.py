@@ -9,9 +9,9 @@ from PySide6.QtGui import QDropEvent, QImage
 
 from factcheck_gui.cli import main
 from factcheck_gui.domain.model import Kind, Verdict
-from factcheck_gui.ui import dialogs
-from factcheck_gui.ui.annotation_table import AnnotationFilter
-from factcheck_gui.ui.article_view import article_mime
+from factcheck_gui.ui.annotations.table import AnnotationFilter
+from factcheck_gui.ui.dialogs import dialogs
+from factcheck_gui.ui.panes.article_view import article_mime
 from tests.ui.conftest import stored, tag
 
 

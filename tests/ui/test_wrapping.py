@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from factcheck_gui.domain.model import Kind
-from factcheck_gui.ui.article_view import ArticleTextView
-from factcheck_gui.ui.wrapping import display_text
+from factcheck_gui.ui.common.wrapping import display_text
+from factcheck_gui.ui.panes.article_view import ArticleTextView
 from tests.ui.conftest import stored
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factcheck_gui.domain.intervals import CONFLICT, CONSISTENT
 from factcheck_gui.services.comparison import ComparedFigure, MeasureGroup
-from factcheck_gui.ui.number_scale import AUTO, FIT, LOG, VISIBLE_GAP, ZOOM, Scale
+from factcheck_gui.ui.comparison.number_scale import AUTO, FIT, LOG, VISIBLE_GAP, ZOOM, Scale
 
 
 def figure(key: str, low: float | None, high: float | None, *, vague: bool = False):  # noqa: ANN201

@@ -1,0 +1,1 @@
+"""The annotations dock: the table, the editor, the legend and the suggestions."""

@@ -1,0 +1,1 @@
+"""What every region shares: the app context, jobs, palette, theme and small helpers."""

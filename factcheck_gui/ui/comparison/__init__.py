@@ -1,0 +1,1 @@
+"""The comparison dock: measures, their figures, the number line, exchange rates."""

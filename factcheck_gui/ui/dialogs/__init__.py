@@ -1,0 +1,1 @@
+"""Dialogs, the crash hook and the message bar."""

@@ -1,0 +1,190 @@
+"""Every dialog opens through these functions, so tests can answer them (pytest-qt's advice)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck_gui.importers import known_endings
+from factcheck_gui.ui.common.plain import plain_box
+from factcheck_gui.ui.exchange.export_dialog import ExportDialog, ExportRequest
+
+
+def inform(*, parent: QWidget, title: str, text: str) -> None:
+    plain_box(QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)).exec()
+
+
+def warn(*, parent: QWidget, title: str, text: str) -> None:
+    plain_box(QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)).exec()
+
+
+def error(*, title: str, text: str) -> None:
+    """A problem before any window exists (the database cannot be opened)."""
+    plain_box(QMessageBox(QMessageBox.Icon.Critical, title, text)).exec()
+
+
+def notice(*, title: str, text: str) -> None:
+    """A message before this process has a window (another one is already open)."""
+    QMessageBox.information(None, title, text)
+
+
+def crash(*, parent: QWidget | None, text: str, details: str) -> None:
+    """Something unexpected went wrong; the window keeps running. The traceback is behind
+    Show Details (and in the log)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, "factcheck: something went wrong", text, parent=parent
+    )
+    box.setDetailedText(details)
+    box.exec()
+
+
+def confirm(*, parent: QWidget, title: str, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    return plain_box(box).exec() == QMessageBox.StandardButton.Yes
+
+
+def report(*, parent: QWidget, title: str, summary: str, details: list[str]) -> None:
+    """A summary line, with the full list (imported, skipped, failed) behind Show Details."""
+    box = plain_box(QMessageBox(QMessageBox.Icon.Information, title, summary, parent=parent))
+    if details:
+        box.setDetailedText("\n".join(details))
+    box.exec()
+
+
+def choose_import_files(*, parent: QWidget) -> list[Path]:
+    patterns = " ".join(f"*{e}" for e in (*known_endings(), ".zip"))
+    files, _ = QFileDialog.getOpenFileNames(
+        parent, "Import articles", "", f"Articles ({patterns});;All files (*)"
+    )
+    return [Path(f) for f in files]
+
+
+def choose_import_folder(*, parent: QWidget) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(parent, "Import a folder of articles")
+    return Path(folder) if folder else None
+
+
+def choose_annotation_set(*, parent: QWidget) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent, "Import annotation set", "", "factcheck annotation sets (*.json);;All files (*)"
+    )
+    return Path(chosen) if chosen else None
+
+
+def ask_export(
+    *, parent: QWidget, batches: list[str], selected: list[int], folder: Path
+) -> ExportRequest | None:
+    dialog = ExportDialog(parent=parent, batches=batches, selected=selected, folder=folder)
+    return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_preferences(
+    *, parent: QWidget, reviewer: str, organisation: str, backups_kept: int
+) -> tuple[str, str, int] | None:
+    """The reviewer's name, the organisation (ClaimReview's author) and how many backups
+    to keep; None if cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Preferences")
+    name = QLineEdit(reviewer)
+    org = QLineEdit(organisation)
+    org.setPlaceholderText("e.g. Example Fact Check (optional)")
+    keep = QSpinBox()
+    keep.setRange(1, 1000)
+    keep.setValue(backups_kept)
+    keep.setToolTip("Verified copies of the database in backups/; the oldest go past this number")
+    form = QFormLayout(dialog)
+    form.addRow("&Reviewer name (stored on each annotation)", name)
+    form.addRow("&Organisation (author of ClaimReview exports)", org)
+    form.addRow("&Backups to keep", keep)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return name.text(), org.text(), keep.value()
+
+
+def ask_measure_name(
+    *, parent: QWidget, title: str, label: str, text: str, names: list[str]
+) -> str | None:
+    """A measure's name, typed or picked from the existing ones; None if cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(names)
+    dialog.setComboBoxEditable(True)
+    dialog.setTextValue(text)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.textValue()
+
+
+def choose_backup(*, parent: QWidget, rows: list[tuple[str, str]]) -> str | None:
+    """One of the backups, given as (id, line to show); its id, or None if cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Restore from backup")
+    layout = QVBoxLayout(dialog)
+    intro = QLabel(
+        "Choose the backup to restore. What the database holds now is backed up first, "
+        "so a restore can itself be undone by restoring that copy."
+    )
+    intro.setWordWrap(True)
+    intro.setTextFormat(Qt.TextFormat.PlainText)
+    layout.addWidget(intro)
+    choices = QListWidget(dialog)
+    choices.setAccessibleName("Backups, newest first")
+    for backup_id, line in rows:
+        item = QListWidgetItem(line, choices)
+        item.setData(Qt.ItemDataRole.UserRole, backup_id)
+    choices.setCurrentRow(0)
+    choices.itemDoubleClicked.connect(lambda _item: dialog.accept())
+    layout.addWidget(choices)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    restore = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    restore.setText("&Restore")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(640, 360)
+    if dialog.exec() != QDialog.DialogCode.Accepted or choices.currentItem() is None:
+        return None
+    return str(choices.currentItem().data(Qt.ItemDataRole.UserRole))
+
+
+def offer_restore(*, text: str, newest: str | None) -> str:
+    """The database was damaged and moved aside: "restore", "empty" (start a new one) or
+    "quit". ``newest`` describes the newest good backup, None when there is none."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "factcheck: the database was damaged", text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore = None
+    if newest is not None:
+        box.setInformativeText(f"The newest good backup: {newest}.")
+        restore = box.addButton("&Restore it", QMessageBox.ButtonRole.AcceptRole)
+    empty = box.addButton("Start with an &empty database", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore or empty)
+    box.exec()
+    clicked = box.clickedButton()
+    return "restore" if clicked is restore and restore else "empty" if clicked is empty else "quit"

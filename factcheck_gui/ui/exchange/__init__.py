@@ -1,0 +1,1 @@
+"""Work that leaves the window: import, export, reports, backups."""

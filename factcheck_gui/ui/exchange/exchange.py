@@ -1,0 +1,158 @@
+"""File menu work that leaves the window: importing batches and annotation sets, exporting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from factcheck_gui.domain.cancel import CancelToken
+from factcheck_gui.domain.changes import Changes
+from factcheck_gui.services.exporting import ExportReport, export
+from factcheck_gui.services.importing import ImportReport, import_articles
+from factcheck_gui.services.merging import MergeReport, merge_file
+from factcheck_gui.services.versions import carry_over
+from factcheck_gui.ui.common.context import AppContext
+from factcheck_gui.ui.common.jobs import Job
+from factcheck_gui.ui.dialogs import dialogs
+
+
+class Exchange(QObject):
+    """Starts one background job at a time and reports its outcome."""
+
+    jobStarted = Signal(object)  # Job, for tests and the status bar
+    jobEnded = Signal()
+
+    def __init__(self, context: AppContext, window: QWidget, status: Callable[[str], None]):
+        super().__init__(window)
+        self._context = context
+        self._window = window
+        self._status = status
+        self.job: Job | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    # -- importing articles ---------------------------------------------------------------
+    def import_files(self) -> None:
+        files = dialogs.choose_import_files(parent=self._window)
+        if files:
+            self.import_paths(files)
+
+    def import_folder(self) -> None:
+        folder = dialogs.choose_import_folder(parent=self._window)
+        if folder is not None:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        library = self._context.workspace.library
+
+        def work(progress: Any, cancel: CancelToken) -> tuple[ImportReport, Any]:
+            report = import_articles(library, paths, progress=progress, cancel=cancel)
+            # Read the new library here too, so the window need not query it on its thread.
+            return report, library.batches() if report.changes.library else None
+
+        self._start("Importing articles", work, self._imported)
+
+    def _imported(self, outcome: tuple[ImportReport, Any]) -> None:
+        report, snapshot = outcome
+        self._context.notify(report.changes, library=snapshot)
+        self._status(report.summary())
+        dialogs.report(
+            parent=self._window, title="Import", summary=report.summary(), details=report.lines()
+        )
+        if report.versions and dialogs.confirm(
+            parent=self._window,
+            title="New versions",
+            text=f"{len(report.versions)} imported article(s) are new versions of stored ones. "
+            "Copy the old versions' annotations onto them (re-anchored to the new text)?",
+        ):
+            lines: list[str] = []
+
+            def carry() -> Changes:
+                changes = Changes()
+                for new_id, _old in report.versions:
+                    result = carry_over(self._context.workspace.db, new_id)
+                    changes = changes | result.changes
+                    lines.append(result.summary())
+                return changes
+
+            if self._context.save("Carry annotations over", carry):
+                self._context.fence("annotations were carried over to new versions")
+                self._status(" ".join(lines))
+
+    # -- annotation sets ------------------------------------------------------------------------
+    def import_annotation_set(self) -> None:
+        path = dialogs.choose_annotation_set(parent=self._window)
+        if path is None:
+            return
+        db = self._context.workspace.db
+        self._start(
+            "Importing annotation set",
+            lambda _progress, cancel: merge_file(db, path, cancel=cancel),
+            self._merged,
+        )
+
+    def _merged(self, report: MergeReport) -> None:
+        self._context.notify(report.changes)
+        if not report.changes.empty:
+            self._context.fence(f"the annotation set {report.source} was merged")
+        self._status(report.summary())
+        dialogs.report(
+            parent=self._window,
+            title="Annotation set",
+            summary=report.summary(),
+            details=report.lines(),
+        )
+
+    def export(self, *, selected: list[int]) -> None:
+        workspace = self._context.workspace
+        request = dialogs.ask_export(
+            parent=self._window,
+            batches=[b.batch.name for b in workspace.library.batches()],
+            selected=selected,
+            folder=Path.home(),
+        )
+        if request is None:
+            return
+
+        def work(_progress: Any, cancel: CancelToken) -> ExportReport:
+            return export(
+                workspace,
+                request.path,
+                format_name=request.format_name,
+                scope=request.scope,
+                include_text=request.include_text,
+                cancel=cancel,
+            )
+
+        self._start(
+            "Exporting", work, lambda report: self._status(report.summary()), verb="Writing"
+        )
+
+    # -- running ---------------------------------------------------------------------------------
+    def _start(
+        self, title: str, work: Any, done: Callable[[Any], None], *, verb: str = "Reading"
+    ) -> None:
+        if self.job is not None:
+            self._status("Another import or export is still running; wait for it to finish.")
+            return
+        job = Job(self._window, title, work, verb=verb)
+        job.succeeded.connect(done)
+        job.failed.connect(self._failed)
+        job.ended.connect(self._ended)
+        self.job = job
+        self.jobStarted.emit(job)
+        job.start()
+
+    def _failed(self, message: str) -> None:
+        self._status(message)
+        dialogs.warn(parent=self._window, title="factcheck", text=message)
+
+    def _ended(self) -> None:
+        self.job = None
+        self.jobEnded.emit()

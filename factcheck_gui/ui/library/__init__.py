@@ -1,0 +1,1 @@
+"""The library dock: batches and their articles."""

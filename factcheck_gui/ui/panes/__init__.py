@@ -1,0 +1,1 @@
+"""Article panes side by side: the text, its highlights, find."""
