@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from factcheck_gui.cli import main
 from factcheck_gui.services.workspace import open_workspace
 from factcheck_gui.ui.dialogs import dialogs
+from factcheck_gui.ui.dialogs.dialogs import ask_reviewer  # the real one, not conftest's answer
 from factcheck_gui.ui.dialogs.report_dialog import ReportDialog
 from factcheck_gui.ui.exchange.export_dialog import ExportDialog, ExportMemory
 from factcheck_gui.ui.panes.article_view import ArticleTextView
@@ -449,7 +450,7 @@ def test_the_welcome_dialog_is_prefilled_and_needs_a_name(
         return self.result()
 
     monkeypatch.setattr(QDialog, "exec", as_a_user)
-    assert dialogs.ask_reviewer(parent=None, suggested="ann") == "Ann Example"  # type: ignore[arg-type]
+    assert ask_reviewer(parent=None, suggested="ann") == "Ann Example"  # type: ignore[arg-type]
     assert seen == {
         "prefilled": "ann",
         "selected": "ann",
