@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from factcheck_gui.domain.wording import count
 from factcheck_gui.services.backups import (
     BackupService,
     backups_in,
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             print(service.keep)
         else:
             service.set_keep(args.count)
-            print(f"keeping the newest {args.count} backups")
+            print(f"keeping the newest {count(args.count, 'backup')}")
     finally:
         workspace.close()
     return 0

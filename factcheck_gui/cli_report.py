@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from factcheck_gui.domain.errors import UserError
+from factcheck_gui.domain.wording import count
 from factcheck_gui.services.report import STATUSES, build_report
 from factcheck_gui.services.workspace import Workspace
 
@@ -46,13 +47,14 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
 
     if suffix == ".pdf":
         pages = write_pdf(report, path)
-        what = f"{pages} page{'s' * (pages != 1)}"
+        what = count(pages, "page")
     else:
         write_html(report, path)
         what = "self-contained HTML"
     counts = report.counts
     print(
-        f"wrote {path} ({what}): {len(report.measures)} measures, {counts['conflict']} in conflict"
+        f"wrote {path} ({what}): {count(len(report.measures), 'measure')}, "
+        f"{counts['conflict']} in conflict"
     )
     return 0
 

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.model import EDITABLE_FIELDS, Annotation, Kind, NewAnnotation, Verdict
+from factcheck_gui.domain.wording import a, count
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,8 @@ class AnnotationStore(Protocol):
 
 
 class Command(Protocol):
-    label: str
+    label: str  # the Edit menu's "Undo …": "Tag figure"
+    past: str  # what it did, for the status bar: "tagged a figure" ("Undid: tagged a figure")
 
     def do(self) -> Changes: ...
 
@@ -58,6 +60,7 @@ class CreateAnnotation:
         self._removal: Removal | None = None
         self.annotation_id: str | None = None
         self.label = f"Tag {new.kind.value}"
+        self.past = f"tagged {a(new.kind.value)}"
 
     def do(self) -> Changes:
         if self._removal is not None:  # redo: put back exactly what undo took away
@@ -70,6 +73,11 @@ class CreateAnnotation:
         assert self.annotation_id is not None, "undo before do"
         self._removal, changes = self._store.delete(self.annotation_id)
         return changes
+
+    @property
+    def removed(self) -> Annotation | None:
+        """The annotation as it was when undo took it away (None until then)."""
+        return self._removal.annotation if self._removal is not None else None
 
     def merge(self, later: Command) -> bool:
         return False
@@ -93,10 +101,17 @@ class EditAnnotation:
         self._before: dict[str, Any] | None = None
         self._left: dict[str, Any] | None = None  # what the last do/undo left stored
         self.label = _edit_label(self._values)
+        self.past = _edit_past(self._values, None)
+
+    @property
+    def fields(self) -> set[str]:
+        """The names of the fields it sets."""
+        return set(self._values)
 
     def do(self) -> Changes:
         if self._before is None:  # the first time (a refused one is tried afresh)
             current = self._store.get_annotation(self.annotation_id)
+            self.past = _edit_past(self._values, current.kind)
             before = {name: getattr(current, name) for name in self._values}
             if "verdict" in self._values:  # a verdict clears the text-changed mark
                 before.setdefault("changed_from", current.changed_from)
@@ -135,11 +150,18 @@ class DeleteAnnotation:
         self.annotation_id = annotation_id
         self._removal: Removal | None = None
         self.label = "Delete annotation"
+        self.past = "deleted an annotation"
 
     def do(self) -> Changes:
         self._removal, changes = self._store.delete(self.annotation_id)
-        self.label = f"Delete {self._removal.annotation.kind.value}"
+        kind = self._removal.annotation.kind.value
+        self.label, self.past = f"Delete {kind}", f"deleted {a(kind)}"
         return changes
+
+    @property
+    def removed(self) -> Annotation | None:
+        """The annotation as it was when it was deleted (None before)."""
+        return self._removal.annotation if self._removal is not None else None
 
     def undo(self) -> Changes:
         assert self._removal is not None, "undo before do"
@@ -166,6 +188,26 @@ def _edit_label(values: Mapping[str, Any]) -> str:
     return labels.get(name, "Edit figure")
 
 
+def _edit_past(values: Mapping[str, Any], kind: Kind | None) -> str:
+    """What an edit did, in words: "marked a figure accurate", "edited the note on a claim"."""
+    what = a(kind.value) if kind is not None else "an annotation"
+    if len(values) != 1:
+        return f"edited {what}"
+    ((name, value),) = values.items()
+    if name == "verdict":
+        return f"marked {what} {Verdict(value).value}"
+    if name == "kind":
+        return f"changed {what} to {a(Kind(value).value)}"
+    if name == "measure":
+        return f"assigned {what} to “{value}”" if value else f"took {what} out of its measure"
+    labels = {
+        "note": f"edited the note on {what}",
+        "speaker": f"edited the speaker of {what}",
+        "target_id": f"linked {what} to what it attributes",
+    }
+    return labels.get(name, f"edited {what}")
+
+
 class MeasureStore(Protocol):
     def rename(self, old: str, new: str) -> Changes: ...
 
@@ -179,6 +221,7 @@ class RenameMeasure:
         self._store = store
         self._old, self._new = old, " ".join(new.split())
         self.label = f"Rename measure to “{self._new}”"
+        self.past = f"renamed a measure to “{self._new}”"
 
     def do(self) -> Changes:
         return self._store.rename(self._old, self._new)
@@ -196,6 +239,7 @@ class MergeMeasures:
         self._sources, self._into = tuple(sources), into
         self._before: dict[str, str] = {}
         self.label = f"Merge measures into “{into}”"
+        self.past = f"merged {count(len(self._sources), 'measure')} into “{into}”"
 
     def do(self) -> Changes:
         self._before, changes = self._store.merge(self._sources, self._into)

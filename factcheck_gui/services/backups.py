@@ -15,6 +15,7 @@ from pathlib import Path
 
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.errors import UserError
+from factcheck_gui.domain.wording import count
 from factcheck_gui.services.preferences import MAX_BACKUPS
 from factcheck_gui.storage import backups as store
 from factcheck_gui.storage import repository as repo
@@ -43,7 +44,7 @@ class BackupInfo:
         b, held = self.backup, self.contents
         when = b.created.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         what = (
-            f"{held.articles} articles, {held.annotations} annotations"
+            f"{count(held.articles, 'article')}, {count(held.annotations, 'annotation')}"
             if held
             else "cannot be read"
         )

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.errors import Cancelled, UserError
+from factcheck_gui.domain.wording import count
 from factcheck_gui.exporters import EXPORTERS, ExportFormat, ExportSet, format_for_path
 from factcheck_gui.services.workspace import Workspace
 from factcheck_gui.storage import repository as repo
@@ -25,7 +26,7 @@ class Scope:
 
     def describe(self) -> str:
         if self.article_ids:
-            return f"{len(self.article_ids)} selected article(s)"
+            return count(len(self.article_ids), "selected article")
         if self.batches:
             return "batch " + ", ".join(f"“{b}”" for b in self.batches)
         return "everything"
@@ -43,8 +44,8 @@ class ExportReport:
         if self.cancelled:
             return f"Export cancelled; {self.path} was not written."
         return (
-            f"Wrote {self.annotations} annotation{'s' * (self.annotations != 1)} on "
-            f"{self.articles} article{'s' * (self.articles != 1)} to {self.path} ({self.format})."
+            f"Wrote {count(self.annotations, 'annotation')} on {count(self.articles, 'article')} "
+            f"to {self.path} ({self.format})."
         )
 
 
@@ -128,14 +129,42 @@ class _CheckedWriter:
         return getattr(self._out, name)
 
 
+def check_target(path: Path) -> None:
+    """Refuse, before anything is gathered, a target that cannot be written: no file name,
+    a folder given as the file, a folder that is missing or takes no new files."""
+    folder = _check_path(path)
+    try:
+        handle, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".probe", dir=folder)
+    except OSError as error:
+        raise UserError(
+            f"cannot write in {folder} ({error.strerror}); choose another folder"
+        ) from None
+    os.close(handle)
+    os.unlink(probe)
+
+
+def _check_path(path: Path) -> Path:
+    """The folder ``path`` goes in, once the name is known to be a file's in a folder."""
+    if not path.name:
+        raise UserError("type the name of the file to export to")
+    if path.is_dir():
+        raise UserError(
+            f"{path} is a folder; add a file name to it, such as {path / 'annotations.json'}"
+        )
+    folder = path.parent if str(path.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"{folder} is a file, not a folder; choose a folder to export to")
+    if not folder.is_dir():
+        raise UserError(f"the folder {folder} does not exist; create it or choose another")
+    return folder
+
+
 def write_atomically(
     path: Path, fmt: ExportFormat, data: ExportSet, *, cancel: CancelToken | None = None
 ) -> None:
     """Write beside the target and rename over it: a failed or cancelled export leaves no
     partial file."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(f"the folder {folder} does not exist; create it or choose another")
+    folder = _check_path(path)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as error:

@@ -17,6 +17,8 @@ from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.errors import Cancelled
 from factcheck_gui.domain.model import ArticleDraft
+from factcheck_gui.domain.outcome import Section, ordered
+from factcheck_gui.domain.wording import count, number
 from factcheck_gui.importers import format_for
 from factcheck_gui.importers.decode import decode
 from factcheck_gui.importers.errors import ImportProblem
@@ -55,29 +57,72 @@ class ImportReport:
         if self.cancelled:
             return "Import cancelled; nothing was stored."
         where = f" into batch “{self.batch}”" if self.batch else ""
-        parts = [f"Imported {len(self.imported)} article{'s' * (len(self.imported) != 1)}{where}"]
-        if self.skipped:
-            parts.append(f"skipped {len(self.skipped)}")
+        parts = [f"Imported {count(len(self.imported), 'article')}{where}"]
         if self.failed:
-            parts.append(f"{len(self.failed)} failed")
+            parts.append(f"{count(len(self.failed), 'file')} could not be read")
+        if self.skipped:
+            parts.append(f"{count(len(self.skipped), 'duplicate')} left out")
         if self.versions:
-            parts.append(f"{len(self.versions)} new version{'s' * (len(self.versions) != 1)}")
+            parts.append(count(len(self.versions), "new version"))
         if self.warnings:
-            parts.append(f"{len(self.warnings)} warning{'s' * (len(self.warnings) != 1)}")
+            parts.append(count(len(self.warnings), "warning"))
         return ", ".join(parts) + "."
 
     def lines(self) -> list[str]:
-        """The whole report: what was imported, skipped (and why) and failed (and why)."""
+        """The whole report: what failed (and why), was skipped (and why) or read with a
+        doubt first, then what was imported."""
         out = [self.summary()]
         if self.cancelled:
             return out
-        out += [f"  fields    {name}: {mapping}" for name, mapping in self.fields]
-        out += [f"  imported  {name}: {title}" for name, title in self.imported]
-        out += [f"  skipped   {f.name}: {f.reason}" for f in self.skipped]
         out += [f"  failed    {f.name}: {f.reason}" for f in self.failed]
+        out += [f"  skipped   {f.name}: {f.reason}" for f in self.skipped]
         out += [f"  warning   {f.name}: {f.reason}" for f in self.warnings]
+        out += [f"  imported  {name}: {title}" for name, title in self.imported]
         out += [f"  version   article {new} replaces article {old}" for new, old in self.versions]
+        out += [f"  fields    {name}: {mapping}" for name, mapping in self.fields]
         return out
+
+    def sections(self) -> tuple[Section, ...]:
+        """The report for the window: problems with their reasons first, then successes."""
+        if self.cancelled:
+            return ()
+        failed, skipped, doubts = len(self.failed), len(self.skipped), len(self.warnings)
+        new = len(self.versions)
+        where = f" into batch “{self.batch}”" if self.batch else ""
+        return ordered(
+            [
+                Section(
+                    f"{count(failed, 'file')} could not be imported",
+                    tuple(f"{f.name}: {f.reason}" for f in self.failed),
+                    problem=True,
+                ),
+                Section(
+                    f"{count(skipped, 'article')} left out as "
+                    f"{number(skipped, 'a duplicate', 'duplicates')}",
+                    tuple(f"{f.name}: {f.reason}" for f in self.skipped),
+                    problem=True,
+                ),
+                Section(
+                    f"{count(doubts, 'warning')}: imported, but check "
+                    f"{number(doubts, 'it', 'them')}",
+                    tuple(f"{f.name}: {f.reason}" for f in self.warnings),
+                    problem=True,
+                ),
+                Section(
+                    f"Imported {count(len(self.imported), 'article')}{where}",
+                    tuple(f"{name}: {title}" for name, title in self.imported),
+                ),
+                Section(
+                    f"{count(new, 'new version')} of "
+                    f"{number(new, 'a stored article', 'stored articles')}",
+                    tuple(f"article {n} replaces article {o}" for n, o in self.versions),
+                ),
+                Section(
+                    "Fields read from records",
+                    tuple(f"{name}: {mapping}" for name, mapping in self.fields),
+                ),
+            ]
+        )
 
 
 def default_batch_name(paths: list[Path]) -> str:

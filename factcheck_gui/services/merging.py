@@ -20,6 +20,8 @@ from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.errors import Cancelled, UserError
 from factcheck_gui.domain.model import FIGURE_FIELDS, Annotation
+from factcheck_gui.domain.outcome import Section, ordered
+from factcheck_gui.domain.wording import count, number
 from factcheck_gui.importers.annotation_set import (
     AnnotationSet,
     SetAnnotation,
@@ -68,9 +70,11 @@ class MergeReport:
         )
 
     def lines(self) -> list[str]:
+        """The summary, then what failed, was orphaned, changed or clamped (and why)."""
         out = [self.summary()]
         if self.cancelled:
             return out
+        out += [f"  failed    {what}: {why}" for what, why in self.failed]
         out += [
             f"  orphaned  {i}: “{_short(q)}” not found; listed for review" for i, q in self.orphaned
         ]
@@ -79,8 +83,48 @@ class MergeReport:
             for i, old, new in self.changed
         ]
         out += [f"  clamped   {note}" for note in self.clamped]
-        out += [f"  failed    {what}: {why}" for what, why in self.failed]
         return out
+
+    def sections(self) -> tuple[Section, ...]:
+        """The report for the window: problems with their reasons first, then what merged."""
+        if self.cancelled:
+            return ()
+        orphans, changed = len(self.orphaned), len(self.changed)
+        merged = [
+            f"{count(self.added, 'annotation')} added, {self.updated} updated "
+            f"({self.reanchored} re-anchored), {self.unchanged} unchanged (ours as new or newer)",
+            f"{count(self.articles_matched, 'article')} matched by text, "
+            f"{self.articles_added} added",
+        ]
+        if self.deleted:
+            merged.append(f"{count(self.deleted, 'annotation')} deleted, as the colleague had")
+        return ordered(
+            [
+                Section(
+                    f"{len(self.failed)} could not be merged",
+                    tuple(f"{what}: {why}" for what, why in self.failed),
+                    problem=True,
+                ),
+                Section(
+                    f"{count(orphans, 'annotation')} orphaned: {number(orphans, 'its', 'their')} "
+                    "quote is not in the text (kept, listed for review)",
+                    tuple(f"{i}: “{_short(q)}” not found" for i, q in self.orphaned),
+                    problem=True,
+                ),
+                Section(
+                    f"{count(changed, 'annotation')} on changed text: check "
+                    f"{number(changed, 'its verdict', 'their verdicts')}",
+                    tuple(f"{i}: “{_short(o)}” → “{_short(n)}”" for i, o, n in self.changed),
+                    problem=True,
+                ),
+                Section(
+                    f"{count(len(self.clamped), 'time')} in the future, moved back",
+                    tuple(self.clamped),
+                    problem=True,
+                ),
+                Section(f"Merged from {self.source}", tuple(merged)),
+            ]
+        )
 
 
 def _short(text: str, limit: int = 60) -> str:

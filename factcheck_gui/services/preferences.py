@@ -14,11 +14,16 @@ MAX_NAME = 200
 MAX_BACKUPS = 1000
 
 
-def os_user_name() -> str:
+def login_name() -> str | None:
+    """The login name, None when the system has none to give."""
     try:
-        return getpass.getuser() or "reviewer"
-    except (OSError, KeyError):  # no login name, e.g. in a container without passwd entry
-        return "reviewer"
+        return getpass.getuser() or None
+    except (OSError, KeyError, ImportError):  # no passwd entry (a container), no pwd module
+        return None
+
+
+def os_user_name() -> str:
+    return login_name() or "reviewer"
 
 
 class Preferences:
@@ -30,6 +35,12 @@ class Preferences:
         """The name stored on new annotations: set in Preferences, else the OS user name."""
         with self._db.transaction() as session:
             return repo.get_setting(session, REVIEWER) or os_user_name()
+
+    @property
+    def reviewer_chosen(self) -> bool:
+        """Whether a reviewer name was ever stored (the window asks once, on a first start)."""
+        with self._db.transaction() as session:
+            return repo.get_setting(session, REVIEWER) is not None
 
     def set_reviewer(self, name: str) -> None:
         with self._db.transaction() as session:

@@ -31,6 +31,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.pool import NullPool
 
 from factcheck_gui.domain.errors import UserError
+from factcheck_gui.domain.wording import count
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 log = logging.getLogger(__name__)
@@ -104,7 +105,7 @@ def upgrade(
                 tables = sorted({table for table, _parent in broken.elements()})
                 raise MigrationFailed(
                     f"the upgrade from {current or 'nothing'} was stopped and undone: "
-                    f"{sum(broken.values())} row(s) in {', '.join(tables)} would point at "
+                    f"{count(sum(broken.values()), 'row')} in {', '.join(tables)} would point at "
                     "missing rows; the database is as it was"
                 )
             if before_upgrade:  # an old dangling reference is not the upgrade's doing

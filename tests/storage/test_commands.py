@@ -26,7 +26,7 @@ def test_create_undo_redo_keeps_the_same_annotation(workspace: Workspace) -> Non
     again = store.get_annotation(command.annotation_id)
     assert replace(again, modified=created.modified) == created
     assert again.modified > created.modified, "newer than its tombstone, which may travel"
-    assert command.label == "Tag figure"
+    assert command.label == "Tag figure" and command.past == "tagged a figure"
 
 
 def test_edit_undo_restores_the_old_values(workspace: Workspace) -> None:
@@ -37,6 +37,7 @@ def test_edit_undo_restores_the_old_values(workspace: Workspace) -> None:
     edit.do()
     assert store.get_annotation(create.annotation_id).verdict is Verdict.MISLEADING
     assert edit.label == "Set verdict to misleading"
+    assert edit.past == "marked a claim misleading", "the kind is read when it is done"
     edit.undo()
     assert store.get_annotation(create.annotation_id).verdict is Verdict.UNCHECKED
 
@@ -66,7 +67,8 @@ def test_delete_undo_brings_back_the_annotation_and_its_links(workspace: Workspa
     EditAnnotation(store, who.annotation_id, {"target_id": figure.annotation_id}).do()
     delete = DeleteAnnotation(store, figure.annotation_id)
     delete.do()
-    assert delete.label == "Delete figure"
+    assert delete.label == "Delete figure" and delete.past == "deleted a figure"
+    assert delete.removed is not None and delete.removed.id == figure.annotation_id
     with pytest.raises(NotFound):
         store.get_annotation(figure.annotation_id)
     delete.undo()

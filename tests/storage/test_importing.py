@@ -59,7 +59,9 @@ def test_a_folder_becomes_one_batch_with_a_report(empty_workspace: Workspace, ba
     assert not report.ok and seen[-1] == (6, 6)
     [stored] = empty_workspace.library.batches()
     assert stored.batch.name == "September" and len(stored.articles) == 4
-    assert report.summary() == "Imported 4 articles into batch “September”, 3 failed."
+    assert report.summary() == (
+        "Imported 4 articles into batch “September”, 3 files could not be read."
+    )
 
 
 def test_importing_again_skips_what_is_stored(empty_workspace: Workspace, batch: Path) -> None:

@@ -11,9 +11,17 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from factcheck_gui.services.workspace import Workspace, open_workspace
+from factcheck_gui.ui.dialogs import dialogs
 from factcheck_gui.ui.panes.article_view import ArticleTextView
 from factcheck_gui.ui.window.launch import create_main_window
 from factcheck_gui.ui.window.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def reviewer_answered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``factcheck gui`` on a new data folder asks the reviewer's name (ui/window/first_start);
+    a test that starts it answers with the login name unless it answers otherwise."""
+    monkeypatch.setattr(dialogs, "ask_reviewer", lambda **kw: kw["suggested"] or None)
 
 
 @pytest.fixture

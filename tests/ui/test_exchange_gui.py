@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
@@ -40,7 +41,10 @@ def test_importing_a_folder_runs_in_the_background_and_reports(
     run_and_wait(window, qtbot, window.actions_.import_folder.trigger)
     [shown] = reports
     assert shown["summary"].startswith("Imported 12 articles into batch “batch")
-    assert any("broken.json: malformed JSON at line 1" in line for line in shown["details"])
+    [failed, imported] = shown["sections"]
+    assert failed.problem and failed.heading == "1 file could not be imported"
+    assert "broken.json: malformed JSON at line 1" in failed.lines[0]
+    assert not imported.problem and len(imported.lines) == 12
     model = window.library.model
     assert model.rowCount() == 2 and model.rowCount(model.index(1, 0)) == 12
     assert "Imported 12 articles" in window.statusBar().currentMessage()
@@ -100,20 +104,26 @@ def test_export_from_the_window_writes_the_chosen_format(
     assert window.statusBar().currentMessage().startswith("Wrote 1 annotation on 1 article")
 
 
-def test_an_export_that_cannot_be_written_is_one_message(
+def test_an_export_that_fails_opens_the_dialog_again_with_the_reason(
     window, qtbot, tmp_path, monkeypatch
 ) -> None:  # noqa: ANN001
-    warnings = []
-    monkeypatch.setattr(dialogs, "warn", lambda **kw: warnings.append(kw["text"]))
-    monkeypatch.setattr(
-        dialogs,
-        "ask_export",
-        lambda **kw: ExportRequest(tmp_path / "missing" / "x.json", "json", Scope(), True),
-    )
+    """The dialog's own check refuses a missing folder; one that goes missing while the
+    export runs is reported in the dialog, opened again as it was, to fix and retry."""
+    monkeypatch.setattr(dialogs, "warn", lambda **kw: pytest.fail("no separate message box"))
+    failing = ExportRequest(tmp_path / "missing" / "x.json", "json", Scope(), True)
+    asked = []
+
+    def answer(**kw):  # noqa: ANN003, ANN202
+        asked.append(kw)
+        return failing if len(asked) == 1 else None  # then the reviewer cancels
+
+    monkeypatch.setattr(dialogs, "ask_export", answer)
     run_and_wait(window, qtbot, window.actions_.export.trigger)
-    assert warnings == [
-        f"the folder {tmp_path / 'missing'} does not exist; create it or choose another"
-    ]
+    qtbot.waitUntil(lambda: len(asked) == 2)
+    message = f"the folder {tmp_path / 'missing'} does not exist; create it or choose another"
+    assert asked[1]["again"] == failing and asked[1]["error"] == message
+    assert window.statusBar().currentMessage() == message
+    assert not (tmp_path / "missing").exists()
 
 
 def test_the_export_dialog_builds_its_request(qtbot, tmp_path) -> None:  # noqa: ANN001

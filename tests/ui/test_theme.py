@@ -12,17 +12,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from factcheck_gui.domain.intervals import CONFLICT
 from factcheck_gui.domain.model import Kind
 from factcheck_gui.ui.annotations.legend import Legend, chip_html
 from factcheck_gui.ui.common.palette import (
     FLASH_COLOUR,
     FLASH_TEXT,
     MIN_CONTRAST,
+    STATUS_COLOURS,
     article_colour,
     contrast,
     hint_colour,
     is_dark,
     line_colour,
+    status_colour,
     tint,
 )
 from factcheck_gui.ui.common.theme import (
@@ -79,8 +82,39 @@ def test_kind_and_article_colours_stand_out_from_the_base(qapp, name: str) -> No
         assert contrast(line_colour(kind, palette), base) >= 3, kind
     colours = {article_colour(i, palette).name() for i in range(12)}
     assert "#000000" not in colours
-    if name == "dark":
-        assert all(contrast(QColor(c), base) >= 3 for c in colours), colours
+    assert len(colours) == 6, "six articles, six colours"
+    assert all(contrast(QColor(c), base) >= 3 for c in colours), colours
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "system"])
+def test_status_colours_read_as_text_on_the_base(qapp, name: str) -> None:  # noqa: ANN001, ARG001
+    """A conflict's interval, a flagged rate and the status swatch are drawn in these:
+    4.5:1 against the base, as text needs, from the palette in light and dark."""
+    palette = palettes()[name]
+    base = palette.color(QPalette.ColorRole.Base)
+    found = {s: status_colour(s, palette) for s in (*STATUS_COLOURS, "single")}
+    for status, colour in found.items():
+        assert contrast(colour, base) >= MIN_CONTRAST, (status, colour.name())
+    assert len({c.name() for c in found.values()}) == 3, "conflict, agreement, single differ"
+    conflict = found[CONFLICT]
+    assert conflict.red() > conflict.green() > conflict.blue(), "still vermillion"
+
+
+def test_the_comparison_draws_from_the_palette(open_window) -> None:  # noqa: ANN001
+    """The number line and the comparison's rows use the palette's colours, dark included."""
+    from factcheck_gui.ui.comparison import number_line
+
+    window = open_window(annotated=True)
+    window.theme_menu.choose(Theme.DARK)
+    palette = QApplication.palette()
+    assert number_line.article_colour(3) == article_colour(3, palette)
+    model = window.comparing.panel.model
+    assert model.rowCount() > 0
+    for row in range(model.rowCount()):
+        index = model.index(row, 1)
+        group = model.group_at(index)
+        swatch = model.data(index, Qt.ItemDataRole.DecorationRole)
+        assert swatch == status_colour(group.status, palette)
 
 
 def test_is_dark_reads_the_palette(qapp) -> None:  # noqa: ANN001, ARG001

@@ -186,8 +186,7 @@ class Suggesting(QObject):
                 reviewer=self._context.workspace.preferences.reviewer,
             ),
         )
-        if self._context.run(command) and command.annotation_id is not None:
-            self.created.emit(command.annotation_id)
+        self._context.run(command, done=lambda: self.created.emit(command.annotation_id))
 
     def dismiss(self, start: int, end: int) -> None:
         if (article_id := self.article_id) is not None:

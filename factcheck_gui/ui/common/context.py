@@ -23,6 +23,7 @@ from factcheck_gui.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 Retry = Callable[[], object]
+Done = Callable[[], object]
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class AppContext(QObject):
     failed = Signal(object)  # Failure: a write was not stored
     settled = Signal(object)  # the key of a write that was stored (None if it had none)
     fenced = Signal(str)  # the undo history ended, and why
+    ran = Signal(object)  # Command: done and on the undo stack (after `changed`)
+    stepped = Signal(object, bool)  # Command, undoing: undone or redone (after `changed`)
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,22 +57,33 @@ class AppContext(QObject):
         self._library: list[LibraryBatch] | None = None
         self._put_back: tuple[int, _UndoAdapter] | None = None
 
-    def run(self, command: Command, *, retry: Retry | None = None, key: Hashable = None) -> bool:
-        """Do ``command`` now (one transaction) and put it on the undo stack.
+    def run(
+        self,
+        command: Command,
+        *,
+        retry: Retry | None = None,
+        key: Hashable = None,
+        done: Done | None = None,
+    ) -> bool:
+        """Do ``command`` now (one transaction) and put it on the undo stack; then ``done``
+        (select what was made…), at once or when a Retry stores it.
 
         A refused command (bad input, or a store that cannot write) is reported, with
-        ``retry`` (by default: run it again) when retrying can help, and never reaches
-        the stack.
+        ``retry`` (by default: run it again, ``done`` included) when retrying can help, and
+        never reaches the stack.
         """
         try:
             changes = command.do()
         except UserError as error:
-            again = retry if retry is not None else (lambda: self.run(command, key=key))
+            again = retry if retry is not None else (lambda: self.run(command, key=key, done=done))
             self.report(error, what=command.label, retry=again, key=key)
             return False
         self.undo_stack.push(_UndoAdapter(command, self))
         self.notify(changes)
         self.settled.emit(key)
+        self.ran.emit(command)
+        if done is not None:
+            done()
         return True
 
     def save(
@@ -206,3 +220,4 @@ class _UndoAdapter(QUndoCommand):
             return
         self._context.notify(changes)
         self._context.settled.emit(None)
+        self._context.stepped.emit(self.command, undoing)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
+from factcheck_gui.domain.intervals import CONFLICT, CONSISTENT
 from factcheck_gui.domain.model import Kind, Verdict
 
 MIN_CONTRAST = 4.5  # WCAG AA for normal text
@@ -50,6 +51,12 @@ ARTICLE_COLOURS = ("#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#F0E4
 DARK_ARTICLE_COLOURS = ("#56B4E9", "#2BC79A", "#CC79A7", "#A3D5F5", "#E69F00", "#F0E442")
 
 
+# A measure's figures together: vermillion for a conflict (with a ✕ and bold as second
+# cues), bluish green where they agree; drawn through status_colour, never as they are.
+STATUS_COLOURS = {CONFLICT: "#D55E00", CONSISTENT: "#009E73"}
+NEUTRAL_STATUS = "#999999"  # a single figure: nothing to agree or disagree with
+
+
 def current_palette(palette: QPalette | None = None) -> QPalette:
     return palette if palette is not None else QApplication.palette()
 
@@ -83,8 +90,20 @@ def toward_text(colour: QColor, palette: QPalette, *, ratio: float) -> QColor:
 
 
 def article_colour(article_id: int, palette: QPalette | None = None) -> QColor:
-    colours = DARK_ARTICLE_COLOURS if is_dark(palette) else ARTICLE_COLOURS
-    return QColor(colours[article_id % len(colours)])
+    """The same colour for an article everywhere (the number line, the comparison's rows):
+    its Okabe–Ito colour, pulled toward the text until it stands out from the base by the
+    3:1 WCAG asks of graphics (yellow and sky blue on white have less)."""
+    p = current_palette(palette)
+    colours = DARK_ARTICLE_COLOURS if is_dark(p) else ARTICLE_COLOURS
+    return toward_text(QColor(colours[article_id % len(colours)]), p, ratio=3.0)
+
+
+def status_colour(status: str, palette: QPalette | None = None) -> QColor:
+    """A measure's status as text and marks (a conflict's figures, a flagged rate, the
+    status swatch): its Okabe–Ito colour, pulled toward the text until it reads at
+    ``MIN_CONTRAST`` on the base, light or dark; a status without a colour is grey."""
+    p = current_palette(palette)
+    return toward_text(QColor(STATUS_COLOURS.get(status, NEUTRAL_STATUS)), p, ratio=MIN_CONTRAST)
 
 
 def luminance(colour: QColor) -> float:

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,9 +39,9 @@ from factcheck_gui.domain.figures import format_interval, format_number
 from factcheck_gui.domain.intervals import CONFLICT, CONSISTENT
 from factcheck_gui.domain.model import Verdict
 from factcheck_gui.services.comparison import ComparedFigure, MeasureGroup, sort_key
+from factcheck_gui.ui.common.palette import status_colour
 from factcheck_gui.ui.common.plain import tooltip
 from factcheck_gui.ui.comparison.number_line import (
-    CONFLICT_COLOUR,
     NumberLine,
     article_colour,
     figure_tip,
@@ -54,7 +54,6 @@ COLUMNS = ("Measure / article", "Status / quote", "Value", "Interval", "Source",
 PICTURE_COLUMN = 3
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 2
-STATUS_COLOURS = {CONFLICT: CONFLICT_COLOUR, CONSISTENT: "#009E73"}
 STATUS_LABELS = {CONFLICT: "Conflict", CONSISTENT: "Consistent", "single": "Single"}
 _TOP = 0xFFFFFFFF  # internal id of a measure row
 
@@ -230,7 +229,7 @@ class ComparisonModel(QAbstractItemModel):
             font.setBold(group.status == CONFLICT)
             return font
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
-            return QColor(STATUS_COLOURS.get(group.status, "#999999"))
+            return status_colour(group.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(_status_tip(group))
         return None
@@ -260,7 +259,7 @@ class ComparisonModel(QAbstractItemModel):
             and column == 3
             and any(figure.annotation_id in pair for pair in group.disjoint)
         ):
-            return QColor(CONFLICT_COLOUR)
+            return status_colour(CONFLICT)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(figure_tip(figure))
         return None

@@ -19,12 +19,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from factcheck_gui.domain.figures import format_interval
+from factcheck_gui.domain.intervals import CONFLICT
 from factcheck_gui.services.comparison import ComparedFigure, MeasureGroup
+from factcheck_gui.ui.common.palette import STATUS_COLOURS, status_colour
+from factcheck_gui.ui.common.palette import article_colour as palette_article_colour
 from factcheck_gui.ui.comparison.number_scale import AUTO, Scale
 
-# Okabe–Ito, vermillion kept for conflicts and yellow left out (too faint on white).
-ARTICLE_COLOURS = ("#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000")
-CONFLICT_COLOUR = "#D55E00"
+CONFLICT_COLOUR = STATUS_COLOURS[CONFLICT]  # the hue; drawn through status_colour
 LABEL_WIDTH = 190
 LANE = 20
 AXIS = 36  # tick labels, then the unit and how the line is scaled
@@ -33,8 +34,8 @@ END_ROOM = 44  # beside the line: arrows and the values of ends past it
 
 
 def article_colour(article_id: int) -> QColor:
-    """The same colour for an article in every measure."""
-    return QColor(ARTICLE_COLOURS[article_id % len(ARTICLE_COLOURS)])
+    """The same colour for an article in every measure, from the palette (light or dark)."""
+    return palette_article_colour(article_id)
 
 
 def compact(value: float) -> str:
@@ -118,7 +119,7 @@ def paint_figures(
                 band = QColor(highlight if highlight is not None else QColor("#3daee9"))
                 band.setAlpha(60)
                 painter.fillRect(lane_rect, band)
-            painter.setPen(QColor(CONFLICT_COLOUR) if conflicting else ink)
+            painter.setPen(status_colour(CONFLICT) if conflicting else ink)
             mark = "▶ " if figure.annotation_id == selected else ""
             label = mark + ("✕ " if conflicting else "") + figure_label(figure)
             metrics = painter.fontMetrics()
@@ -156,7 +157,7 @@ def _bar(
     if (hi is not None and hi < 0) or (lo is not None and lo > 1):
         x0 = x1 = left if hi is not None and hi < 0 else left + width  # wholly past an end
     height = lane * 0.55
-    outline = QPen(QColor(CONFLICT_COLOUR), 2) if conflicting else QPen(colour.darker(130), 1)
+    outline = QPen(status_colour(CONFLICT), 2) if conflicting else QPen(colour.darker(130), 1)
     painter.setPen(outline)
     fill = QColor(colour)
     fill.setAlpha(150)

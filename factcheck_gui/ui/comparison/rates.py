@@ -4,7 +4,6 @@ open articles, the ones that disagree with the rest marked in vermillion with a 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -14,9 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_gui.domain.intervals import CONFLICT
 from factcheck_gui.services.rates import ArticleRate
+from factcheck_gui.ui.common.palette import status_colour
 from factcheck_gui.ui.common.plain import tooltip
-from factcheck_gui.ui.comparison.number_line import CONFLICT_COLOUR
 
 
 class RatesPanel(QWidget):
@@ -62,7 +62,7 @@ class RatesPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tooltip(rate.reason or text) or "")
                 if rate.flagged:
-                    item.setForeground(QColor(CONFLICT_COLOUR))
+                    item.setForeground(status_colour(CONFLICT))
                 self.table.setItem(row, column, item)
         flagged = sum(r.rate.flagged for r in rates)
         self.note.setText(

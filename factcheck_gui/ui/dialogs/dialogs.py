@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_gui.domain.outcome import Section
 from factcheck_gui.importers import known_endings
+from factcheck_gui.services.preferences import MAX_NAME
 from factcheck_gui.ui.common.plain import plain_box
+from factcheck_gui.ui.dialogs.report_dialog import ReportDialog
 from factcheck_gui.ui.exchange.export_dialog import ExportDialog, ExportRequest
 
 
@@ -60,12 +63,10 @@ def confirm(*, parent: QWidget, title: str, text: str) -> bool:
     return plain_box(box).exec() == QMessageBox.StandardButton.Yes
 
 
-def report(*, parent: QWidget, title: str, summary: str, details: list[str]) -> None:
-    """A summary line, with the full list (imported, skipped, failed) behind Show Details."""
-    box = plain_box(QMessageBox(QMessageBox.Icon.Information, title, summary, parent=parent))
-    if details:
-        box.setDetailedText("\n".join(details))
-    box.exec()
+def report(*, parent: QWidget, title: str, summary: str, sections: tuple[Section, ...]) -> None:
+    """A summary line, then the report: what failed or was left out first, with its reasons
+    in plain view and a warning icon; what worked after, summarised (scrolls, copies)."""
+    ReportDialog(parent=parent, title=title, summary=summary, sections=sections).exec()
 
 
 def choose_import_files(*, parent: QWidget) -> list[Path]:
@@ -89,9 +90,25 @@ def choose_annotation_set(*, parent: QWidget) -> Path | None:
 
 
 def ask_export(
-    *, parent: QWidget, batches: list[str], selected: list[int], folder: Path
+    *,
+    parent: QWidget,
+    batches: list[str],
+    selected: list[int],
+    folder: Path,
+    format_name: str | None = None,
+    again: ExportRequest | None = None,
+    error: str | None = None,
 ) -> ExportRequest | None:
-    dialog = ExportDialog(parent=parent, batches=batches, selected=selected, folder=folder)
+    """What to export where; None if cancelled. ``again``, with ``error``: an export that
+    failed, shown as it was with the reason, to fix and retry. A target that cannot be
+    written keeps the dialog open, its reason shown in it."""
+    dialog = ExportDialog(
+        parent=parent, batches=batches, selected=selected, folder=folder, format_name=format_name
+    )
+    if again is not None:
+        dialog.restore(again)
+    if error is not None:
+        dialog.show_error(error)
     return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -122,6 +139,40 @@ def ask_preferences(
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return name.text(), org.text(), keep.value()
+
+
+def ask_reviewer(*, parent: QWidget, suggested: str) -> str | None:
+    """A first start: the name signed on every annotation, ``suggested`` (the login name)
+    typed in; None if cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Welcome to factcheck")
+    intro = QLabel(
+        "Your name is stored on each annotation you make, so colleagues who merge your "
+        "annotations can tell whose they are. You can change it later in File → Preferences."
+    )
+    intro.setWordWrap(True)
+    name = QLineEdit(suggested)
+    name.setObjectName("reviewerName")
+    name.setMaxLength(MAX_NAME)
+    name.setPlaceholderText("e.g. Ann Example")
+    name.selectAll()
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText("&Start")
+    ok.setEnabled(bool(name.text().strip()))
+    name.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form = QFormLayout(dialog)
+    form.addRow(intro)
+    form.addRow("&Reviewer name", name)
+    form.addRow(buttons)
+    dialog.resize(480, dialog.sizeHint().height())
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return name.text()
 
 
 def ask_measure_name(

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.changes import Changes
+from factcheck_gui.domain.wording import count, number
 from factcheck_gui.services.exporting import ExportReport, export
 from factcheck_gui.services.importing import ImportReport, import_articles
 from factcheck_gui.services.merging import MergeReport, merge_file
@@ -18,6 +19,7 @@ from factcheck_gui.services.versions import carry_over
 from factcheck_gui.ui.common.context import AppContext
 from factcheck_gui.ui.common.jobs import Job
 from factcheck_gui.ui.dialogs import dialogs
+from factcheck_gui.ui.exchange.export_dialog import ExportMemory, ExportRequest
 
 
 class Exchange(QObject):
@@ -32,6 +34,7 @@ class Exchange(QObject):
         self._window = window
         self._status = status
         self.job: Job | None = None
+        self._then: Callable[[], None] | None = None  # what to do once the job has ended
 
     @property
     def busy(self) -> bool:
@@ -63,13 +66,13 @@ class Exchange(QObject):
         self._context.notify(report.changes, library=snapshot)
         self._status(report.summary())
         dialogs.report(
-            parent=self._window, title="Import", summary=report.summary(), details=report.lines()
+            parent=self._window,
+            title="Import",
+            summary=report.summary(),
+            sections=report.sections(),
         )
         if report.versions and dialogs.confirm(
-            parent=self._window,
-            title="New versions",
-            text=f"{len(report.versions)} imported article(s) are new versions of stored ones. "
-            "Copy the old versions' annotations onto them (re-anchored to the new text)?",
+            parent=self._window, title="New versions", text=_carry_question(len(report.versions))
         ):
             lines: list[str] = []
 
@@ -106,19 +109,38 @@ class Exchange(QObject):
             parent=self._window,
             title="Annotation set",
             summary=report.summary(),
-            details=report.lines(),
+            sections=report.sections(),
         )
 
-    def export(self, *, selected: list[int]) -> None:
+    def export(
+        self,
+        *,
+        selected: list[int],
+        again: ExportRequest | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Ask what to export where (the last format and folder chosen), then write it in
+        the background; an export that fails opens the dialog again, as it was, with the
+        reason in it."""
         workspace = self._context.workspace
+        memory = ExportMemory()
         request = dialogs.ask_export(
             parent=self._window,
             batches=[b.batch.name for b in workspace.library.batches()],
             selected=selected,
-            folder=Path.home(),
+            folder=memory.folder,
+            format_name=memory.format_name,
+            again=again,
+            error=error,
         )
         if request is None:
             return
+        memory.remember(request)
+
+        def failed(message: str) -> None:
+            self._status(message)
+            # once the job has ended: the dialog again, as it was, with the reason in it
+            self._then = lambda: self.export(selected=selected, again=request, error=message)
 
         def work(_progress: Any, cancel: CancelToken) -> ExportReport:
             return export(
@@ -131,19 +153,29 @@ class Exchange(QObject):
             )
 
         self._start(
-            "Exporting", work, lambda report: self._status(report.summary()), verb="Writing"
+            "Exporting",
+            work,
+            lambda report: self._status(report.summary()),
+            verb="Writing",
+            failed=failed,
         )
 
     # -- running ---------------------------------------------------------------------------------
     def _start(
-        self, title: str, work: Any, done: Callable[[Any], None], *, verb: str = "Reading"
+        self,
+        title: str,
+        work: Any,
+        done: Callable[[Any], None],
+        *,
+        verb: str = "Reading",
+        failed: Callable[[str], None] | None = None,
     ) -> None:
         if self.job is not None:
             self._status("Another import or export is still running; wait for it to finish.")
             return
         job = Job(self._window, title, work, verb=verb)
         job.succeeded.connect(done)
-        job.failed.connect(self._failed)
+        job.failed.connect(failed or self._failed)
         job.ended.connect(self._ended)
         self.job = job
         self.jobStarted.emit(job)
@@ -156,3 +188,15 @@ class Exchange(QObject):
     def _ended(self) -> None:
         self.job = None
         self.jobEnded.emit()
+        then, self._then = self._then, None
+        if then is not None:
+            QTimer.singleShot(0, then)
+
+
+def _carry_question(n: int) -> str:
+    versions = number(n, "a new version of a stored one", "new versions of stored ones")
+    return (
+        f"{count(n, 'imported article')} {number(n, 'is', 'are')} {versions}. Copy the old "
+        f"{number(n, 'version’s', 'versions’')} annotations onto {number(n, 'it', 'them')} "
+        "(re-anchored to the new text)?"
+    )

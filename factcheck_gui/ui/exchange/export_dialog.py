@@ -1,10 +1,18 @@
-"""File → Export…: what to export (scope), in which format, and where."""
+"""File → Export…: what to export (scope), in which format, and where.
+
+The format and the folder last chosen come back the next time, on this machine (the
+window's settings file in the config folder, not the database: a folder is a place on
+this computer, and the command line names its own). A target that cannot be written (a
+folder as the file name, a folder that is missing or takes no files) is refused in the
+dialog, which stays open with the reason shown, so the reviewer can fix it and retry.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -14,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -21,11 +30,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_gui.domain.errors import UserError
 from factcheck_gui.exporters import EXPORTERS
-from factcheck_gui.services.exporting import Scope
+from factcheck_gui.services.exporting import Scope, check_target
+from factcheck_gui.services.places import default_config_dir
+from factcheck_gui.ui.window.layout import SETTINGS_FILE
 
 FORMAT_ORDER = ("json", "csv", "w3c", "claimreview")  # the lossless one first
 SUGGESTED_ENDING = {"json": ".json", "csv": ".csv", "w3c": ".jsonld", "claimreview": ".json"}
+FORMAT_SETTING, FOLDER_SETTING = "export/format", "export/folder"
+ERROR_STYLE = "QLabel#exportError { border: 0; border-left: 4px solid #D55E00; padding-left: 6px; }"
+
+
+class ExportMemory:
+    """The format and folder of the last export, in ``window.ini`` (per machine)."""
+
+    def __init__(self, *, config_dir: Path | None = None) -> None:
+        config = config_dir if config_dir is not None else default_config_dir()
+        self._settings = QSettings(str(config / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+    @property
+    def format_name(self) -> str | None:
+        name = str(self._settings.value(FORMAT_SETTING) or "")
+        return name if name in EXPORTERS else None
+
+    @property
+    def folder(self) -> Path:
+        """The last folder, while it exists; else the home folder."""
+        saved = str(self._settings.value(FOLDER_SETTING) or "")
+        return Path(saved) if saved and Path(saved).is_dir() else Path.home()
+
+    def remember(self, request: ExportRequest) -> None:
+        self._settings.setValue(FORMAT_SETTING, request.format_name)
+        self._settings.setValue(FOLDER_SETTING, str(request.path.parent))
+        self._settings.sync()
 
 
 @dataclass(frozen=True)
@@ -38,7 +76,13 @@ class ExportRequest:
 
 class ExportDialog(QDialog):
     def __init__(
-        self, *, parent: QWidget | None, batches: list[str], selected: list[int], folder: Path
+        self,
+        *,
+        parent: QWidget | None,
+        batches: list[str],
+        selected: list[int],
+        folder: Path,
+        format_name: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export annotations")
@@ -63,9 +107,19 @@ class ExportDialog(QDialog):
         self.include_text = QCheckBox("Include the articles' &text (native format)")
         self.include_text.setChecked(True)
         self.path = QLineEdit(str(folder / "annotations.json"))
+        self.path.setAccessibleName("File to export to")
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         self.format.currentIndexChanged.connect(self._format_changed)
+        if format_name is not None and (index := self.format.findData(format_name)) >= 0:
+            self.format.setCurrentIndex(index)
+        self.error = QLabel()
+        self.error.setObjectName("exportError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the path typed
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
 
         scope = QVBoxLayout()
         scope.addWidget(self.everything)
@@ -90,7 +144,43 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.resize(max(560, self.sizeHint().width()), self.sizeHint().height())
+
+    def show_error(self, message: str) -> None:
+        """Say why the export cannot go ahead, and put the cursor where it can be fixed."""
+        self.error.setText(f"⚠ Not exported: {message}")
+        self.error.setAccessibleDescription(message)
+        self.error.show()
+        self.path.setFocus()
+        self.path.selectAll()
+
+    def accept(self) -> None:
+        """Only a target that can be written closes the dialog."""
+        try:
+            check_target(self.request().path)
+        except UserError as error:
+            self.show_error(str(error))
+            return
+        self.error.hide()
+        super().accept()
+
+    def restore(self, request: ExportRequest) -> None:
+        """Show ``request`` again (its export failed): the same scope, format and file."""
+        if request.scope.article_ids and self.selection.isEnabled():
+            self.selection.setChecked(True)
+        elif (
+            request.scope.batches and (i := self.batch_name.findText(request.scope.batches[0])) >= 0
+        ):
+            self.batch.setChecked(True)
+            self.batch_name.setCurrentIndex(i)
+        elif not request.scope.article_ids and not request.scope.batches:
+            self.everything.setChecked(True)
+        if (index := self.format.findData(request.format_name)) >= 0:
+            self.format.setCurrentIndex(index)
+        self.include_text.setChecked(request.include_text)
+        self.path.setText(str(request.path))
 
     def request(self) -> ExportRequest:
         if self.selection.isChecked():

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_gui.domain.errors import UserError
+from factcheck_gui.domain.wording import count
 from factcheck_gui.services.report import STATUSES, build_report
 from factcheck_gui.ui.common.context import AppContext
 from factcheck_gui.ui.dialogs import dialogs
@@ -111,7 +112,7 @@ class ReportExport:
             report = build_report(workspace.db, batch=request.batch, status=request.status)
             if suffix == ".pdf":
                 pages = write_pdf(report, request.path)
-                what = f"{pages} page{'s' * (pages != 1)}"
+                what = count(pages, "page")
             else:
                 write_html(report, request.path)
                 what = "HTML"
@@ -120,6 +121,7 @@ class ReportExport:
             return None
         self._folder = request.path.parent
         self._context.problem.emit(
-            f"Wrote the conflict report to {request.path} ({what}, {len(report.measures)} measures)"
+            f"Wrote the conflict report to {request.path} "
+            f"({what}, {count(len(report.measures), 'measure')})"
         )
         return request.path

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.errors import UserError
+from factcheck_gui.domain.wording import count
 from factcheck_gui.services.backups import BackupInfo, Restored
 from factcheck_gui.ui.common.context import AppContext
 from factcheck_gui.ui.common.jobs import Job
@@ -116,6 +117,10 @@ class Restoring(QObject):
 def _row(info: BackupInfo) -> tuple[str, str]:
     b, held = info.backup, info.contents
     when = b.created.astimezone().strftime("%Y-%m-%d %H:%M")
-    what = f"{held.articles} articles, {held.annotations} annotations" if held else "unreadable"
+    what = (
+        f"{count(held.articles, 'article')}, {count(held.annotations, 'annotation')}"
+        if held
+        else "unreadable"
+    )
     reason = b.reason.replace("-", " ")
     return b.id, f"{when} — {reason} — {what} ({b.size / 2**20:.1f} MiB)"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_gui.domain.model import ArticleSummary, LibraryBatch
+from factcheck_gui.domain.wording import count
 from factcheck_gui.ui.common.plain import tooltip
 from factcheck_gui.ui.panes.article_view import ARTICLE_MIME, article_mime
 
@@ -146,7 +147,7 @@ class LibraryModel(QAbstractItemModel):
                 if column == 3:
                     return sum(a.annotations for a in batch.articles)
             elif role == Qt.ItemDataRole.ToolTipRole and column == 0:
-                return tooltip(f"{batch.batch.name}\n{len(batch.articles)} articles")
+                return tooltip(f"{batch.batch.name}\n{count(len(batch.articles), 'article')}")
             return None
         article = self._articles[index.internalId() - 1][index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -62,6 +62,7 @@ def _run(
     from factcheck_gui import APP_NAME
     from factcheck_gui.bundled import bundled_folder
     from factcheck_gui.ui.common.context import AppContext
+    from factcheck_gui.ui.window.first_start import ask_reviewer_once
     from factcheck_gui.ui.window.main_window import MainWindow
 
     existing = QApplication.instance()
@@ -87,6 +88,7 @@ def _run(
         window = create_main_window(workspace)
         session.serve(window)
         window.show()
+        ask_reviewer_once(window)
         window.restoring.start_backup()
         status = app.exec()
         window.restoring.wait()
@@ -98,6 +100,7 @@ def _run(
 def _open_or_recover(data_dir: Path | None, *, samples: bool, ask: bool) -> Workspace:
     """The workspace; when its database was damaged (and moved aside), offer the newest
     good backup, or a new database, before giving up."""
+    from factcheck_gui.domain.wording import count
     from factcheck_gui.services.backups import (
         DatabaseDamaged,
         newest_good,
@@ -117,7 +120,10 @@ def _open_or_recover(data_dir: Path | None, *, samples: bool, ask: bool) -> Work
         if newest is not None and newest.contents is not None:
             when = newest.backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
             held = newest.contents
-            described = f"{when}, {held.articles} articles, {held.annotations} annotations"
+            described = (
+                f"{when}, {count(held.articles, 'article')}, "
+                f"{count(held.annotations, 'annotation')}"
+            )
         text = (
             f"The database in {folder} is damaged ({damaged.reason}). It was moved aside, "
             f"untouched, as {damaged.moved_to.name}."

@@ -19,6 +19,7 @@ from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import CreateAnnotation, DeleteAnnotation, EditAnnotation
 from factcheck_gui.domain.errors import NotFound
 from factcheck_gui.domain.model import Annotation, Kind, NewAnnotation, Verdict
+from factcheck_gui.domain.wording import count, number
 from factcheck_gui.ui.annotations.panel import AnnotationPanel
 from factcheck_gui.ui.annotations.suggestions import Suggesting, SuggestionPanel
 from factcheck_gui.ui.annotations.table import ORPHAN_HINT
@@ -39,6 +40,7 @@ from factcheck_gui.ui.window.actions import build_actions
 from factcheck_gui.ui.window.layout import SavedLayout
 from factcheck_gui.ui.window.menus import build_menus
 from factcheck_gui.ui.window.navigation import Navigation
+from factcheck_gui.ui.window.steps import Steps
 
 STATUS_MS = 6000
 
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         )
         self.navigation = Navigation(self)
         build_menus(self, self.actions_)
+        self.steps = Steps(self, self.show_problem)  # status lines; undo shows where
 
         self.panes.currentChanged.connect(self._pane_changed)
         self.panes.articleDropped.connect(
@@ -217,14 +220,16 @@ class MainWindow(QMainWindow):
                 reviewer=self.services.preferences.reviewer,
             ),
         )
-        if self.context.run(command):
+        self.context.run(command, done=lambda: self._tagged(pane, command))
+
+    def _tagged(self, pane: ArticlePane, command: CreateAnnotation) -> None:
+        """Select what was tagged: at once, or once a Retry stored it (ui/window/steps.py
+        says so in the status bar)."""
+        if pane in self.panes.panes:
             cursor = pane.view.textCursor()
             cursor.clearSelection()
             pane.view.setTextCursor(cursor)
-            self.select_annotation(command.annotation_id)
-            self.statusBar().showMessage(
-                f"Tagged a {kind.value}. Verdict: keys 0–5; note: N; undo: Ctrl+Z.", STATUS_MS
-            )
+        self.select_annotation(command.annotation_id)
 
     def suggest_figures(self) -> None:
         shown = self.suggestion_dock.isVisible()
@@ -496,8 +501,8 @@ class MainWindow(QMainWindow):
         if unsaved and not dialogs.confirm(
             parent=self,
             title="Notes not saved",
-            text=f"{len(unsaved)} note(s) could not be saved (see the message at the top). "
-            "Quit anyway and lose them?",
+            text=f"{count(len(unsaved), 'note')} could not be saved (see the message at the "
+            f"top). Quit anyway and lose {number(len(unsaved), 'it', 'them')}?",
         ):
             event.ignore()
             return
