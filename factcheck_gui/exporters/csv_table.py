@@ -1,9 +1,10 @@
 """One row per annotation, for spreadsheets.
 
-UTF-8 with a byte-order mark (so Excel reads it as UTF-8), a header row, and every cell
-that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
-return) prefixed with an apostrophe. An orphan says "yes" in ``orphaned`` and has no
-start or end.
+UTF-8 with a byte-order mark (so Excel reads it as UTF-8), a header row, and every text
+cell that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+return) prefixed with an apostrophe: every column but the numbers we write ourselves
+(start, end, value, low, high), whatever is stored, ids and hedges included. An orphan
+says "yes" in ``orphaned`` and has no start or end.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ COLUMNS = (
     "as_of",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Cells holding numbers formatted here ("-5" is a number to a spreadsheet, not a formula).
+NUMBER_COLUMNS = frozenset({"start", "end", "value", "low", "high"})
 
 
 def figure_cells(a: Annotation) -> dict[str, object]:
@@ -49,11 +52,11 @@ def figure_cells(a: Annotation) -> dict[str, object]:
         return {c: "" for c in ("value", "figure_unit", "hedge", "low", "high", "measure", "as_of")}
     return {
         "value": _number(a.value),
-        "figure_unit": neutralise(a.unit or ""),
+        "figure_unit": a.unit or "",
         "hedge": a.hedge or "",
         "low": _number(a.low),
         "high": _number(a.high),
-        "measure": neutralise(a.measure or ""),
+        "measure": a.measure or "",
         "as_of": a.as_of.isoformat() if a.as_of else "",
     }
 
@@ -84,7 +87,7 @@ def write_csv(out: IO[str], data: ExportSet) -> None:
     for a in data.annotations:
         article = articles[a.article_id]
         is_attribution = a.kind is Kind.ATTRIBUTION
-        text_cells = {
+        row: dict[str, object] = {
             "article_title": article.title,
             "outlet": article.outlet or "",
             "url": article.url or "",
@@ -92,9 +95,6 @@ def write_csv(out: IO[str], data: ExportSet) -> None:
             "note": a.note,
             "speaker": (a.speaker or "") if is_attribution else "",
             "reviewer": a.reviewer,
-        }
-        row = {
-            **{k: neutralise(v) for k, v in text_cells.items()},
             "article_id": ids[a.article_id],
             "published": article.published.isoformat() if article.published else "",
             "kind": a.kind.value,
@@ -108,4 +108,11 @@ def write_csv(out: IO[str], data: ExportSet) -> None:
             "orphaned": "yes" if a.orphaned else "",
             **figure_cells(a),
         }
-        writer.writerow([row[c] for c in COLUMNS])
+        writer.writerow([cell(c, row[c]) for c in COLUMNS])
+
+
+def cell(column: str, value: object) -> object:
+    """Every cell but our own numbers is neutralised, whatever its column or origin."""
+    if column in NUMBER_COLUMNS:
+        return value
+    return neutralise(value if isinstance(value, str) else str(value))
