@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -132,12 +133,13 @@ def write_atomically(
     path: Path, fmt: ExportFormat, data: ExportSet, *, cancel: CancelToken | None = None
 ) -> None:
     """Write beside the target and rename over it: a failed or cancelled export leaves no
-    partial file."""
+    partial file. A new file gets the mode the umask allows (0666 less the umask, as any
+    program's would); a file written over keeps its mode."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(f"the folder {folder} does not exist; create it or choose another")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        handle, temporary = _create_beside(path, folder)
     except OSError as error:
         raise UserError(
             f"cannot write in {folder} ({error.strerror}); choose another folder"
@@ -153,3 +155,29 @@ def write_atomically(
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+def _create_beside(path: Path, folder: Path) -> tuple[int, Path]:
+    """A new temporary file in ``folder``, opened for writing, with the mode ``path`` will
+    have: created 0666 so the kernel applies the umask (mkstemp's 0600 would not), or set to
+    the mode of the file it replaces."""
+    try:
+        keep: int | None = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        keep = None
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        temporary = folder / f".{path.name}.{secrets.token_hex(6)}.part"
+        try:
+            handle = os.open(temporary, flags, 0o666)
+        except FileExistsError:
+            continue
+        if keep is not None:
+            try:
+                os.fchmod(handle, keep)
+            except OSError:
+                os.close(handle)
+                os.unlink(temporary)
+                raise
+        return handle, temporary
+    raise FileExistsError(17, "no free temporary name")

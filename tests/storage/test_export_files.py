@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import csv
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from factcheck_gui.domain.model import ArticleDraft, Kind, NewAnnotation, Verdict
+from factcheck_gui.exporters import EXPORTERS
 from factcheck_gui.exporters.csv_table import COLUMNS, NUMBER_COLUMNS
 from factcheck_gui.services.exporting import export
 from factcheck_gui.services.workspace import Workspace
@@ -87,3 +92,58 @@ def test_every_text_cell_is_neutralised_whatever_its_column(
     )
     assert by_id["'-9"]["speaker"] == "'=cmd|' /C calc'!A0"
     assert set(NUMBER_COLUMNS) < set(COLUMNS)
+
+
+@pytest.fixture
+def umask() -> Iterator[None]:
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "w3c"])
+@pytest.mark.parametrize("mask", [0o022, 0o077, 0o002])
+def test_a_new_export_gets_the_mode_the_umask_allows(
+    hostile: Workspace, tmp_path: Path, umask: None, fmt: str, mask: int
+) -> None:
+    os.umask(mask)
+    out = tmp_path / f"new.{fmt}"
+    export(hostile, out, format_name=fmt)
+    assert _mode(out) == 0o666 & ~mask
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+@pytest.mark.parametrize("existing", [0o644, 0o600, 0o640])
+def test_an_overwritten_export_keeps_its_mode(
+    hostile: Workspace, tmp_path: Path, umask: None, existing: int
+) -> None:
+    out = tmp_path / "old.json"
+    out.write_text("old")
+    out.chmod(existing)
+    os.umask(0o077)
+    inode = out.stat().st_ino
+    export(hostile, out)
+    assert _mode(out) == existing
+    assert out.read_text(encoding="utf-8").startswith("{"), "replaced whole"
+    assert out.stat().st_ino != inode, "written beside it and renamed over it (atomic)"
+
+
+def test_a_failed_export_leaves_the_old_file_and_its_mode(
+    hostile: Workspace, tmp_path: Path, umask: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "old.csv"
+    out.write_text("old")
+    out.chmod(0o644)
+
+    def broken(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setitem(EXPORTERS, "csv", replace(EXPORTERS["csv"], write=broken))
+    with pytest.raises(Exception, match="cannot write .*No space left on device"):
+        export(hostile, out)
+    assert out.read_text() == "old" and _mode(out) == 0o644
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
