@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,6 +21,8 @@ class ExportSet:
     organisation: str | None = None  # ClaimReview's author when set in Preferences
     exported: datetime = field(default_factory=lambda: datetime.now(UTC))
     tombstones: list[Tombstone] = field(default_factory=list)  # deletions on these articles
+    # the W3C collection's id: new at each export
+    collection_id: str = field(default_factory=lambda: f"urn:uuid:{uuid.uuid4()}")
 
     def file_ids(self) -> dict[int, int]:
         """Articles are numbered 1..n in the file, whatever their ids in this database."""

@@ -154,7 +154,7 @@ def test_w3c_annotations_carry_their_required_fields(annotated, tmp_path: Path) 
         assert {"exact", "prefix", "suffix"} <= set(quote) and {"start", "end"} <= set(position)
         if quote["exact"] == "264,660":
             assert text4[position["start"] : position["end"]] == "264,660"
-            assert item["target"]["source"].startswith("urn:sha256:")
+            assert item["target"]["source"].startswith("ni:///sha-256;")
     noted = [i for i in items if any(b["purpose"] == "commenting" for b in i["body"])]
     assert len(noted) == 2
 
