@@ -4,6 +4,8 @@
 "annotations": [...], "deleted": [...]}``; readers keep accepting versions 1 and 2 when
 later versions add fields. Version 3 added "deleted" (tombstones: an annotation's id, its
 article and when it was deleted) and "changed_from" on annotations whose words changed.
+Version 4 added "rationale" (the public rationale) and "review_url" on annotations that
+have them; in a version-4 file their absence means empty, in an older one, unknown.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from factcheck_gui.domain.model import Annotation, Article, Kind
 from factcheck_gui.exporters.registry import ExportSet, exporter, iso
 
 FORMAT_NAME = "factcheck-annotations"
-FORMAT_VERSION = 3  # 2 added "figure" on figures, 3 "deleted"; versions 1 and 2 still import
+FORMAT_VERSION = 4  # 2 added "figure", 3 "deleted", 4 "rationale"; versions 1-3 still import
 
 
 def article_record(article: Article, file_id: int, *, include_text: bool) -> dict[str, Any]:
@@ -52,6 +54,10 @@ def annotation_record(annotation: Annotation, file_article: int) -> dict[str, An
     }
     if annotation.changed_from is not None:
         record["changed_from"] = annotation.changed_from
+    if annotation.rationale:
+        record["rationale"] = annotation.rationale
+    if annotation.review_url:
+        record["review_url"] = annotation.review_url
     if annotation.kind is Kind.ATTRIBUTION:
         record["speaker"] = annotation.speaker
         record["target"] = annotation.target_id

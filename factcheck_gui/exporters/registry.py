@@ -19,6 +19,8 @@ class ExportSet:
     annotations: list[Annotation]
     include_text: bool = True
     organisation: str | None = None  # ClaimReview's author when set in Preferences
+    organisation_url: str | None = None  # and its web address
+    review_url_pattern: str | None = None  # where each review lives, {id} for its id
     exported: datetime = field(default_factory=lambda: datetime.now(UTC))
     tombstones: list[Tombstone] = field(default_factory=list)  # deletions on these articles
     # the W3C collection's id: new at each export

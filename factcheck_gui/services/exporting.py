@@ -13,6 +13,7 @@ from typing import TextIO
 from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.errors import Cancelled, UserError
 from factcheck_gui.exporters import EXPORTERS, ExportFormat, ExportSet, format_for_path
+from factcheck_gui.exporters.claimreview import is_reviewed
 from factcheck_gui.services.workspace import Workspace
 from factcheck_gui.storage import repository as repo
 
@@ -88,6 +89,8 @@ def gather(workspace: Workspace, scope: Scope, *, include_text: bool = True) -> 
         annotations=annotations,
         include_text=include_text,
         organisation=workspace.preferences.organisation,
+        organisation_url=workspace.preferences.organisation_url,
+        review_url_pattern=workspace.preferences.review_url_pattern,
         tombstones=tombstones,
     )
 
@@ -106,12 +109,29 @@ def export(
     fmt = choose_format(path, format_name)
     try:
         data = gather(workspace, scope, include_text=include_text)
+        if fmt.name == "claimreview":
+            check_review_urls(data)
         if cancel is not None:
             cancel.check()
         write_atomically(path, fmt, data, cancel=cancel)
     except Cancelled:
         return ExportReport(path, fmt.name, 0, 0, cancelled=True)
     return ExportReport(path, fmt.name, len(data.articles), len(data.annotations))
+
+
+def check_review_urls(data: ExportSet) -> None:
+    """A ClaimReview names the fact-check's own page; with no pattern in Preferences, each
+    review needs a URL of its own, or the export is refused (nothing is written)."""
+    if data.review_url_pattern:
+        return
+    missing = sum(1 for a in data.annotations if is_reviewed(a) and not a.review_url)
+    if missing:
+        raise UserError(
+            f"{missing} claim review{'s have' if missing != 1 else ' has'} no URL of "
+            f"{'their' if missing != 1 else 'its'} own; set the fact-check URL pattern in "
+            "Preferences (e.g. https://factcheck.example.org/reviews/{id}) or a review URL "
+            "on each claim; nothing was written"
+        )
 
 
 class _CheckedWriter:

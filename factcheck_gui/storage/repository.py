@@ -70,6 +70,8 @@ def annotation_row(session: Session, annotation: Annotation) -> AnnotationRow:
         target_id=annotation.target_id,
         orphaned=annotation.orphaned,
         changed_from=annotation.changed_from,
+        rationale=annotation.rationale,
+        review_url=annotation.review_url,
         value=annotation.value,
         unit=annotation.unit,
         hedge=annotation.hedge,
