@@ -20,6 +20,8 @@ longer holds them.
   its headline, URL, date and outlet). The article is where the reviewer read the claim,
   not known to be its first appearance, so ``firstAppearance`` is not claimed.
 - ``author`` is the organisation (with its URL) set in Preferences, else the reviewer.
+
+A JSON array written as it is read, one review a line.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from typing import IO, Any
 
 from factcheck_gui.domain.model import Annotation, Article, Kind, Verdict
 from factcheck_gui.domain.review_urls import review_url
-from factcheck_gui.exporters.registry import ExportSet, exporter
+from factcheck_gui.exporters.registry import ExportSet, Only, exporter
 
 RATINGS = {
     Verdict.ACCURATE: 4,
@@ -38,6 +40,7 @@ RATINGS = {
     Verdict.INACCURATE: 1,
 }
 BEST, WORST = max(RATINGS.values()), min(RATINGS.values())
+BATCH = 500  # claims whose speakers are read in one query
 
 
 def is_reviewed(a: Annotation) -> bool:
@@ -108,16 +111,27 @@ def claim_review(
 
 @exporter("claimreview", endings=(), description="schema.org ClaimReview (JSON-LD)")
 def write_claimreview(out: IO[str], data: ExportSet) -> None:
-    articles = {a.id: a for a in data.articles}
-    speakers = {
-        a.target_id: a.speaker
-        for a in data.annotations
-        if a.kind is Kind.ATTRIBUTION and a.target_id and a.speaker
-    }
-    reviews = [
-        claim_review(a, articles[a.article_id], speakers.get(a.id), data)
-        for a in data.annotations
-        if is_reviewed(a)
-    ]
-    json.dump(reviews, out, ensure_ascii=False, indent=1)
-    out.write("\n")
+    """A JSON array, one review a line, written a batch of claims at a time (a batch's
+    speakers are read in one query)."""
+    out.write("[")
+    written = 0
+    batch: list[tuple[Annotation, Article]] = []
+
+    def flush() -> None:
+        nonlocal written
+        speakers = data.source.speakers([claim.id for claim, _ in batch])
+        for claim, article in batch:
+            out.write(",\n " if written else "\n ")
+            review = claim_review(claim, article, speakers.get(claim.id), data)
+            out.write(json.dumps(review, ensure_ascii=False))
+            written += 1
+        batch.clear()
+
+    for _number, article, found in data.groups(Only.REVIEWS):
+        for a in found:
+            if is_reviewed(a):
+                batch.append((a, article))
+                if len(batch) == BATCH:
+                    flush()
+    flush()
+    out.write("\n]\n" if written else "]\n")

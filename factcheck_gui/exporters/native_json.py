@@ -81,8 +81,6 @@ def figure_record(a: Annotation) -> dict[str, Any]:
 
 @exporter("json", endings=(".json",), description="factcheck annotation set (JSON)")
 def write_native(out: IO[str], data: ExportSet) -> None:
-    ids = data.file_ids()
-
     # One record per line: readable and diff-friendly, and written by json's C encoder
     # (an indented dump goes through the pure-Python one, several times slower).
     def records(name: str, items: Iterable[dict[str, Any]], last: bool) -> None:
@@ -97,21 +95,19 @@ def write_native(out: IO[str], data: ExportSet) -> None:
     out.write(f' "exported": "{iso(data.exported)}",\n')
     records(
         "articles",
-        (article_record(a, ids[a.id], include_text=data.include_text) for a in data.articles),
+        (article_record(a, n, include_text=data.include_text) for n, a in data.articles()),
         last=False,
     )
     records(
         "annotations",
-        (annotation_record(a, ids[a.article_id]) for a in data.annotations),
+        (annotation_record(a, n) for n, _article, found in data.groups() for a in found),
         last=False,
     )
-    by_hash = {a.sha256: ids[a.id] for a in data.articles}
     records(
         "deleted",
         (
-            {"id": t.id, "article": by_hash[t.article_sha256], "deleted": iso(t.deleted)}
-            for t in sorted(data.tombstones, key=lambda t: t.id)
-            if t.article_sha256 in by_hash
+            {"id": id_, "article": n, "deleted": iso(deleted)}
+            for id_, n, deleted in data.source.tombstones()
         ),
         last=True,
     )

@@ -238,7 +238,7 @@ def test_annotations_are_reanchored_or_orphaned_on_edited_text(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
-        (lambda d: d.update(version=4), "version 4, newer than this factcheck-gui reads"),
+        (lambda d: d.update(version=5), "version 5, newer than this factcheck-gui reads"),
         (lambda d: d["annotations"][0].update(verdict="true-ish"), r"annotations\[0\].verdict"),
         (lambda d: d["annotations"][0].update(end=0), r"annotations\[0\].end should be after"),
         (lambda d: d["annotations"][0].update(article=42), "names article 42"),
