@@ -251,23 +251,38 @@ def speakers(session: Session, scope: ArticleScope, targets: Sequence[str]) -> d
     """For each of ``targets`` that an attribution of the scope names with a speaker, that
     speaker (the last such attribution by article and position, as one dict built over the
     whole set would keep)."""
-    c = _ANNOTATION.c
     found: dict[str, str] = {}
     wanted = sorted(set(targets))
-    in_scope = [cond for cond in (_in_scope(scope),) if cond is not None]
+    in_scope, scope_params = _scope_sql(scope)
+    connection = _driver(session)
     for i in range(0, len(wanted), CHUNK):
-        query = (
-            sa_select(c.target_id, c.speaker)
-            .where(
-                c.kind == Kind.ATTRIBUTION.value,
-                c.target_id.in_(wanted[i : i + CHUNK]),
-                func.coalesce(c.speaker, "") != "",
-                *in_scope,
-            )
-            .order_by(c.article_id, c.start, c.end, c.id)
+        chunk = tuple(wanted[i : i + CHUNK])
+        sql = (
+            "SELECT target_id, speaker FROM annotation WHERE kind = 'attribution'"
+            f" AND target_id IN ({', '.join('?' * len(chunk))})"
+            " AND coalesce(speaker, '') != ''"
+            f'{in_scope} ORDER BY article_id, start, "end", id'
         )
-        found.update({target: speaker for target, speaker in session.execute(query)})
+        found.update(dict(connection.execute(sql, chunk + scope_params).fetchall()))
     return found
+
+
+def _scope_sql(scope: ArticleScope) -> tuple[str, tuple[int, ...]]:
+    """The scope as SQL on the annotation table (" AND article_id IN (...)"), and its
+    parameters; nothing for every article."""
+    conditions, params = [], []
+    if scope.ids is not None:
+        ids = sorted(set(scope.ids))
+        conditions.append(f"id IN ({', '.join('?' * len(ids))})")
+        params += ids
+    if scope.batch_ids is not None:
+        batches = sorted(set(scope.batch_ids))
+        conditions.append(f"batch_id IN ({', '.join('?' * len(batches))})")
+        params += batches
+    if not conditions:
+        return "", ()
+    where = " AND ".join(conditions)
+    return f" AND article_id IN (SELECT id FROM article WHERE {where})", tuple(params)
 
 
 def existing_ids(session: Session, scope: ArticleScope) -> set[int]:

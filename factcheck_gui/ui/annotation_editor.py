@@ -69,7 +69,9 @@ class AnnotationEditor(QWidget):
         self.target = QComboBox()
         self._build_figure_fields()
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("Note: sources checked, reasoning… (saved as you type)")
+        self.note.setPlaceholderText(
+            "Note (private: not in ClaimReview): sources checked, reasoning… (saved as you type)"
+        )
         self.note.setTabChangesFocus(True)
         # ten lines, then it scrolls: the Delete row stays in a short dock's view
         self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 10 + 12)

@@ -105,11 +105,14 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-@pytest.mark.parametrize("fmt", ["json", "csv", "w3c"])
+@pytest.mark.parametrize("fmt", ["json", "csv", "w3c", "claimreview"])
 @pytest.mark.parametrize("mask", [0o022, 0o077, 0o002])
 def test_a_new_export_gets_the_mode_the_umask_allows(
     hostile: Workspace, tmp_path: Path, umask: None, fmt: str, mask: int
 ) -> None:
+    hostile.preferences.set_publishing(
+        organisation_url="", review_url_pattern="https://factcheck.example.org/reviews/{id}"
+    )
     os.umask(mask)
     out = tmp_path / f"new.{fmt}"
     export(hostile, out, format_name=fmt)
