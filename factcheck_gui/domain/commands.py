@@ -84,7 +84,8 @@ class CreateAnnotation:
 
 
 class EditAnnotation:
-    """Set some editable fields; consecutive edits of one note merge into one step.
+    """Set some editable fields; consecutive edits of one note (or one public rationale)
+    merge into one step.
 
     Undo and redo are compare-and-set: each expects the edited fields as the last step left
     them, so one never writes remembered values over a newer edit that came from elsewhere
@@ -132,7 +133,8 @@ class EditAnnotation:
         if (
             isinstance(later, EditAnnotation)
             and later.annotation_id == self.annotation_id
-            and set(later._values) == set(self._values) == {"note"}
+            and set(later._values) == set(self._values)
+            and set(self._values) in ({"note"}, {"rationale"})
         ):
             self._values = dict(later._values)
             self._left = later._left
@@ -181,6 +183,8 @@ def _edit_label(values: Mapping[str, Any]) -> str:
         return f"Change kind to {Kind(value).value}"
     labels = {
         "note": "Edit note",
+        "rationale": "Edit public rationale",
+        "review_url": "Set review URL",
         "speaker": "Edit speaker",
         "target_id": "Link attribution",
         "measure": "Assign measure",

@@ -119,6 +119,10 @@ class Annotation:
     # re-anchored where its words changed: the quote its verdict was given on, until the
     # reviewer sets a verdict again
     changed_from: str | None = None
+    # for publication (ClaimReview): the reasoning the reviewer writes for readers (the note
+    # stays private), and the address of the published review, when it has its own
+    rationale: str = ""
+    review_url: str | None = None
     # figures only: what the words say (see domain/intervals.py) and what they measure
     value: float | None = None
     unit: str | None = None  # "people", "percent", an ISO 4217 code, or a free unit
@@ -134,7 +138,11 @@ FIGURE_FIELDS = frozenset({"value", "unit", "hedge", "low", "high", "vague", "as
 # The fields a reviewer may edit after tagging, and only these.
 # Setting a verdict clears changed_from (the reviewer has looked again); undo sets it back.
 EDITABLE_FIELDS = (
-    frozenset({"kind", "verdict", "note", "speaker", "target_id", "changed_from"}) | FIGURE_FIELDS
+    frozenset(
+        {"kind", "verdict", "note", "speaker", "target_id", "changed_from"}
+        | {"rationale", "review_url"}
+    )
+    | FIGURE_FIELDS
 )
 
 

@@ -1,9 +1,10 @@
 """One row per annotation, for spreadsheets.
 
-UTF-8 with a byte-order mark (so Excel reads it as UTF-8), a header row, and every cell
-that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
-return) prefixed with an apostrophe. An orphan says "yes" in ``orphaned`` and has no
-start or end.
+UTF-8 with a byte-order mark (so Excel reads it as UTF-8), a header row, and every text
+cell that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+return) prefixed with an apostrophe: every column but the numbers we write ourselves
+(start, end, value, low, high), whatever is stored, ids and hedges included. An orphan
+says "yes" in ``orphaned`` and has no start or end.
 """
 
 from __future__ import annotations
@@ -41,21 +42,25 @@ COLUMNS = (
     "measure",
     "as_of",
 )
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+# Cells holding numbers formatted here ("-5" is a number to a spreadsheet, not a formula).
+NUMBER_COLUMNS = frozenset({"start", "end", "value", "low", "high"})
+_NO_FIGURE = ("",) * 7
 
 
-def figure_cells(a: Annotation) -> dict[str, object]:
+def figure_cells(a: Annotation) -> tuple[str, ...]:
+    """value, figure_unit, hedge, low, high, measure, as_of."""
     if a.kind is not Kind.FIGURE:
-        return {c: "" for c in ("value", "figure_unit", "hedge", "low", "high", "measure", "as_of")}
-    return {
-        "value": _number(a.value),
-        "figure_unit": neutralise(a.unit or ""),
-        "hedge": a.hedge or "",
-        "low": _number(a.low),
-        "high": _number(a.high),
-        "measure": neutralise(a.measure or ""),
-        "as_of": a.as_of.isoformat() if a.as_of else "",
-    }
+        return _NO_FIGURE
+    return (
+        _number(a.value),
+        neutralise(a.unit or ""),
+        neutralise(a.hedge or ""),
+        _number(a.low),
+        _number(a.high),
+        neutralise(a.measure or ""),
+        a.as_of.isoformat() if a.as_of else "",
+    )
 
 
 def _number(x: float | None) -> str:
@@ -66,7 +71,7 @@ def _number(x: float | None) -> str:
 
 def neutralise(cell: str) -> str:
     """Keep a spreadsheet from reading user text as a formula (CSV injection)."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+    return "'" + cell if cell[:1] in _FORMULA_STARTS else cell
 
 
 @exporter(
@@ -77,35 +82,38 @@ def neutralise(cell: str) -> str:
     encoding="utf-8-sig",
 )
 def write_csv(out: IO[str], data: ExportSet) -> None:
-    articles = {a.id: a for a in data.articles}
-    ids = data.file_ids()
+    """Stored text is neutralised in every column; the other cells are ours (numbers we
+    format, ISO dates and times, the kind's and verdict's names, "yes") and cannot start
+    with a formula character."""
     writer = csv.writer(out, dialect="excel")
     writer.writerow(COLUMNS)
-    for a in data.annotations:
-        article = articles[a.article_id]
-        is_attribution = a.kind is Kind.ATTRIBUTION
-        text_cells = {
-            "article_title": article.title,
-            "outlet": article.outlet or "",
-            "url": article.url or "",
-            "quote": a.quote,
-            "note": a.note,
-            "speaker": (a.speaker or "") if is_attribution else "",
-            "reviewer": a.reviewer,
-        }
-        row = {
-            **{k: neutralise(v) for k, v in text_cells.items()},
-            "article_id": ids[a.article_id],
-            "published": article.published.isoformat() if article.published else "",
-            "kind": a.kind.value,
-            "verdict": a.verdict.value,
-            "start": "" if a.orphaned else a.start,  # an orphan has no place in the text
-            "end": "" if a.orphaned else a.end,
-            "created": iso(a.created),
-            "modified": iso(a.modified),
-            "annotation_id": a.id,
-            "target_id": (a.target_id or "") if is_attribution else "",
-            "orphaned": "yes" if a.orphaned else "",
-            **figure_cells(a),
-        }
-        writer.writerow([row[c] for c in COLUMNS])
+    n = neutralise
+    for number, article, found in data.groups():
+        head = (
+            number,
+            n(article.title),
+            n(article.outlet or ""),
+            n(article.url or ""),
+            article.published.isoformat() if article.published else "",
+        )
+        for a in found:
+            attribution = a.kind is Kind.ATTRIBUTION
+            writer.writerow(
+                (
+                    *head,
+                    a.kind.value,
+                    a.verdict.value,
+                    n(a.quote),
+                    n(a.note),
+                    n(a.speaker or "") if attribution else "",
+                    n(a.reviewer),
+                    "" if a.orphaned else a.start,  # an orphan has no place in the text
+                    "" if a.orphaned else a.end,
+                    iso(a.created),
+                    iso(a.modified),
+                    n(a.id),
+                    n(a.target_id or "") if attribution else "",
+                    "yes" if a.orphaned else "",
+                    *figure_cells(a),
+                )
+            )

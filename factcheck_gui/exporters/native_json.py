@@ -4,6 +4,8 @@
 "annotations": [...], "deleted": [...]}``; readers keep accepting versions 1 and 2 when
 later versions add fields. Version 3 added "deleted" (tombstones: an annotation's id, its
 article and when it was deleted) and "changed_from" on annotations whose words changed.
+Version 4 added "rationale" (the public rationale) and "review_url" on annotations that
+have them; in a version-4 file their absence means empty, in an older one, unknown.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from factcheck_gui.domain.model import Annotation, Article, Kind
 from factcheck_gui.exporters.registry import ExportSet, exporter, iso
 
 FORMAT_NAME = "factcheck-annotations"
-FORMAT_VERSION = 3  # 2 added "figure" on figures, 3 "deleted"; versions 1 and 2 still import
+FORMAT_VERSION = 4  # 2 added "figure", 3 "deleted", 4 "rationale"; versions 1-3 still import
 
 
 def article_record(article: Article, file_id: int, *, include_text: bool) -> dict[str, Any]:
@@ -52,6 +54,10 @@ def annotation_record(annotation: Annotation, file_article: int) -> dict[str, An
     }
     if annotation.changed_from is not None:
         record["changed_from"] = annotation.changed_from
+    if annotation.rationale:
+        record["rationale"] = annotation.rationale
+    if annotation.review_url:
+        record["review_url"] = annotation.review_url
     if annotation.kind is Kind.ATTRIBUTION:
         record["speaker"] = annotation.speaker
         record["target"] = annotation.target_id
@@ -75,8 +81,6 @@ def figure_record(a: Annotation) -> dict[str, Any]:
 
 @exporter("json", endings=(".json",), description="factcheck annotation set (JSON)")
 def write_native(out: IO[str], data: ExportSet) -> None:
-    ids = data.file_ids()
-
     # One record per line: readable and diff-friendly, and written by json's C encoder
     # (an indented dump goes through the pure-Python one, several times slower).
     def records(name: str, items: Iterable[dict[str, Any]], last: bool) -> None:
@@ -91,21 +95,19 @@ def write_native(out: IO[str], data: ExportSet) -> None:
     out.write(f' "exported": "{iso(data.exported)}",\n')
     records(
         "articles",
-        (article_record(a, ids[a.id], include_text=data.include_text) for a in data.articles),
+        (article_record(a, n, include_text=data.include_text) for n, a in data.articles()),
         last=False,
     )
     records(
         "annotations",
-        (annotation_record(a, ids[a.article_id]) for a in data.annotations),
+        (annotation_record(a, n) for n, _article, found in data.groups() for a in found),
         last=False,
     )
-    by_hash = {a.sha256: ids[a.id] for a in data.articles}
     records(
         "deleted",
         (
-            {"id": t.id, "article": by_hash[t.article_sha256], "deleted": iso(t.deleted)}
-            for t in sorted(data.tombstones, key=lambda t: t.id)
-            if t.article_sha256 in by_hash
+            {"id": id_, "article": n, "deleted": iso(deleted)}
+            for id_, n, deleted in data.source.tombstones()
         ),
         last=True,
     )

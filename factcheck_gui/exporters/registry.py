@@ -1,29 +1,69 @@
-"""Export formats, registered by name and file ending."""
+"""Export formats, registered by name and file ending, and what they write from.
+
+Exporters stream: they read articles and annotations from an ``ExportSource`` (the
+service's, which reads the database in batches) and write record by record, so memory
+stays flat however many annotations an export holds.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import IO
+from typing import IO, Protocol
 
-from factcheck_gui.domain.model import Annotation, Article, Tombstone
+from factcheck_gui.domain.model import Annotation, Article
+from factcheck_gui.storage.streams import Only
+
+__all__ = ["EXPORTERS", "ExportFormat", "ExportSet", "ExportSource", "Only", "exporter", "iso"]
+
+
+class ExportSource(Protocol):
+    """Articles in file order (by id) and their annotations, read a batch at a time."""
+
+    def articles(self, *, with_text: bool) -> Iterator[Article]:
+        """The articles; ``text`` is "" unless ``with_text``."""
+        ...
+
+    def groups(self, only: Only) -> Iterator[tuple[Article, list[Annotation]]]:
+        """Each article (``text`` is "") with its annotations (those ``only`` names) by
+        position."""
+        ...
+
+    def tombstones(self) -> Iterator[tuple[str, int, datetime]]:
+        """(annotation id, file number of its article, when deleted), by id."""
+        ...
+
+    def speakers(self, claim_ids: Sequence[str]) -> dict[str, str]:
+        """The speaker an attribution in the set names for each of these claims."""
+        ...
 
 
 @dataclass(frozen=True)
 class ExportSet:
-    """What an export writes: articles (in order) and their annotations."""
+    """What an export writes: articles (numbered 1..n in the file, whatever their ids in
+    this database) and their annotations, with what Preferences add."""
 
-    articles: list[Article]
-    annotations: list[Annotation]
+    source: ExportSource
     include_text: bool = True
     organisation: str | None = None  # ClaimReview's author when set in Preferences
+    organisation_url: str | None = None  # and its web address
+    review_url_pattern: str | None = None  # where each review lives, {id} for its id
     exported: datetime = field(default_factory=lambda: datetime.now(UTC))
-    tombstones: list[Tombstone] = field(default_factory=list)  # deletions on these articles
+    # the W3C collection's id: new at each export
+    collection_id: str = field(default_factory=lambda: f"urn:uuid:{uuid.uuid4()}")
+    placed: int = 0  # annotations not orphaned (the W3C collection's total)
 
-    def file_ids(self) -> dict[int, int]:
-        """Articles are numbered 1..n in the file, whatever their ids in this database."""
-        return {article.id: n for n, article in enumerate(self.articles, 1)}
+    def articles(self) -> Iterator[tuple[int, Article]]:
+        """(file number, article), with the text if the export includes it."""
+        return enumerate(self.source.articles(with_text=self.include_text), 1)
+
+    def groups(self, only: Only = Only.ALL) -> Iterator[tuple[int, Article, list[Annotation]]]:
+        """(file number, article without its text, its annotations: all, or only the placed
+        ones, or only the placed claims with a verdict)."""
+        for number, (article, found) in enumerate(self.source.groups(only), 1):
+            yield number, article, found
 
 
 Writer = Callable[[IO[str], ExportSet], None]
@@ -58,4 +98,6 @@ def exporter(
 
 
 def iso(moment: datetime) -> str:
+    if moment.tzinfo is UTC:  # as the database gives them: no conversion to make
+        return moment.isoformat()[:-6] + "Z"
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")

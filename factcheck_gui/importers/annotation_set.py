@@ -1,4 +1,4 @@
-"""Reading the native annotation-set format (see ``exporters/native_json``), versions 1-3.
+"""Reading the native annotation-set format (see ``exporters/native_json``), versions 1-4.
 
 Every field is checked before anything is stored; a problem names where it is
 (``annotations[3].verdict``) and what to do.
@@ -12,11 +12,13 @@ from datetime import date, datetime
 from typing import Any
 
 from factcheck_gui.domain.model import Kind, Verdict
+from factcheck_gui.domain.review_urls import clean_url
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.records import loads
 
 FORMAT_NAME = "factcheck-annotations"
-READABLE_VERSIONS = (1, 2, 3)  # 2 added the "figure" object on figures, 3 "deleted"
+READABLE_VERSIONS = (1, 2, 3, 4)  # 2 added "figure" on figures, 3 "deleted", 4 "rationale"
+PUBLISHING_VERSION = 4  # from this version on, no "rationale" means an empty one
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,10 @@ class SetAnnotation:
     orphaned: bool
     figure: SetFigure | None = None
     changed_from: str | None = None  # version 3: re-anchored where its words changed
+    # version 4: the public rationale and the review's URL; None: the file predates them
+    rationale: str | None = None
+    review_url: str | None = None
+    publishing: bool = False  # the file carries the two above (version 4 on)
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,7 @@ def read_annotation_set(text: str) -> AnnotationSet:
     if len(known) != len(articles):
         raise ImportProblem("two articles share one id; each article needs its own id")
     annotations = [
-        _annotation(r, f"annotations[{i}]", known)
+        _annotation(r, f"annotations[{i}]", known, publishing=version >= PUBLISHING_VERSION)
         for i, r in enumerate(_list(document, "annotations"))
     ]
     tombstones = [
@@ -215,7 +221,9 @@ def _article(record: object, where: str) -> SetArticle:
     )
 
 
-def _annotation(record: object, where: str, articles: set[int]) -> SetAnnotation:
+def _annotation(
+    record: object, where: str, articles: set[int], *, publishing: bool
+) -> SetAnnotation:
     f = _Fields(record, where)
     article = f.integer("article")
     if article not in articles:
@@ -256,7 +264,17 @@ def _annotation(record: object, where: str, articles: set[int]) -> SetAnnotation
         orphaned=orphaned,
         figure=_figure(f.record.get("figure"), f"{where}.figure"),
         changed_from=f.text("changed_from", optional=True),
+        rationale=f.text("rationale", default="") if publishing else None,
+        review_url=_review_url(f) if publishing else None,
+        publishing=publishing,
     )
+
+
+def _review_url(f: _Fields) -> str | None:
+    try:
+        return clean_url(f.text("review_url", optional=True), "it")
+    except ValueError as error:
+        raise f.fail("review_url", str(error).removeprefix("it ")) from None
 
 
 def _figure(record: object, where: str) -> SetFigure | None:

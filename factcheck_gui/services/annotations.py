@@ -25,6 +25,7 @@ from factcheck_gui.domain.model import (
     Tombstone,
     Verdict,
 )
+from factcheck_gui.domain.review_urls import clean_url
 from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.database import Database
 from factcheck_gui.storage.tables import AnnotationRow, ArticleRow
@@ -248,6 +249,13 @@ def _clean_values(values: Mapping[str, Any]) -> dict[str, Any]:
         raise UserError(f"Cannot edit: {error}.") from None
     if "note" in clean:
         clean["note"] = str(clean["note"] or "")
+    if "rationale" in clean:
+        clean["rationale"] = str(clean["rationale"] or "").strip()
+    if "review_url" in clean:
+        try:
+            clean["review_url"] = clean_url(clean["review_url"], "the review URL")
+        except ValueError as error:
+            raise UserError(f"Cannot edit: {error}.") from None
     if "speaker" in clean:
         clean["speaker"] = (str(clean["speaker"]).strip() or None) if clean["speaker"] else None
     if "target_id" in clean:

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from sqlmodel import Session
+
 from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.errors import Cancelled, UserError
+from factcheck_gui.domain.model import Annotation, Article
 from factcheck_gui.domain.wording import count
 from factcheck_gui.exporters import EXPORTERS, ExportFormat, ExportSet, format_for_path
 from factcheck_gui.services.workspace import Workspace
 from factcheck_gui.storage import repository as repo
+from factcheck_gui.storage import streams
 
 
 @dataclass(frozen=True)
@@ -65,31 +72,60 @@ def choose_format(path: Path, name: str | None) -> ExportFormat:
     return fmt
 
 
-def gather(workspace: Workspace, scope: Scope, *, include_text: bool = True) -> ExportSet:
-    with workspace.db.transaction() as session:
-        batch_ids = None
-        if scope.batches:
-            by_name = {b.name: b.id for b in repo.batches(session)}
-            missing = [b for b in scope.batches if b not in by_name]
-            if missing:
-                raise UserError(
-                    f"there is no batch named {missing[0]!r}; `factcheck list` shows the articles"
-                )
-            batch_ids = [by_name[b] for b in scope.batches]
-        ids = list(scope.article_ids) or None
-        articles = repo.articles(session, ids=ids, batch_ids=batch_ids)
-        if ids is not None and len(articles) != len(set(ids)):
-            missing_ids = sorted(set(ids) - {a.id for a in articles})
+@dataclass(frozen=True)
+class _Publishing:
+    """What Preferences add to an export, read before its read transaction begins."""
+
+    organisation: str | None
+    organisation_url: str | None
+    review_url_pattern: str | None
+
+    @classmethod
+    def of(cls, workspace: Workspace) -> _Publishing:
+        prefs = workspace.preferences
+        return cls(prefs.organisation, prefs.organisation_url, prefs.review_url_pattern)
+
+
+class DatabaseSource:
+    """An ``ExportSource`` over one session: the scope's articles and annotations, read a
+    batch at a time (see ``storage/streams``)."""
+
+    def __init__(self, session: Session, scope: streams.ArticleScope) -> None:
+        self._session, self._scope = session, scope
+
+    def articles(self, *, with_text: bool) -> Iterator[Article]:
+        return streams.articles(self._session, self._scope, with_text=with_text)
+
+    def groups(self, only: streams.Only) -> Iterator[tuple[Article, list[Annotation]]]:
+        return streams.annotation_groups(self._session, self._scope, only)
+
+    def tombstones(self) -> Iterator[tuple[str, int, datetime]]:
+        return streams.tombstones(self._session, self._scope)
+
+    def speakers(self, claim_ids: Sequence[str]) -> dict[str, str]:
+        return streams.speakers(self._session, self._scope, claim_ids)
+
+
+def article_scope(session: Session, scope: Scope) -> streams.ArticleScope:
+    """The scope as the storage layer reads it; a batch or article that is not there is
+    refused, naming it."""
+    batch_ids = None
+    if scope.batches:
+        by_name = {b.name: b.id for b in repo.batches(session)}
+        missing = [b for b in scope.batches if b not in by_name]
+        if missing:
+            raise UserError(
+                f"there is no batch named {missing[0]!r}; `factcheck list` shows the articles"
+            )
+        batch_ids = tuple(by_name[b] for b in scope.batches)
+    ids = tuple(scope.article_ids) or None
+    found = streams.ArticleScope(ids=ids, batch_ids=batch_ids)
+    if ids is not None:
+        known = streams.existing_ids(session, found)
+        missing_ids = sorted(set(ids) - known)
+        if missing_ids:
             raise UserError(f"there is no article {missing_ids[0]}; `factcheck list` shows them")
-        annotations = repo.annotations_of_articles(session, [a.id for a in articles])
-        tombstones = repo.tombstones(session, hashes=[a.sha256 for a in articles])
-    return ExportSet(
-        articles=articles,
-        annotations=annotations,
-        include_text=include_text,
-        organisation=workspace.preferences.organisation,
-        tombstones=tombstones,
-    )
+    return found
 
 
 def export(
@@ -102,16 +138,49 @@ def export(
     cancel: CancelToken | None = None,
 ) -> ExportReport:
     """Write the file whole or not at all; ``cancel`` is checked while writing and committed
-    to right before the rename, so a cancelled export leaves no file (and no temporary)."""
+    to right before the rename, so a cancelled export leaves no file (and no temporary).
+
+    The articles and annotations are read in batches inside one read transaction while the
+    file is written, so the file is one consistent state of the database."""
     fmt = choose_format(path, format_name)
+    publishing = _Publishing.of(workspace)
     try:
-        data = gather(workspace, scope, include_text=include_text)
-        if cancel is not None:
-            cancel.check()
-        write_atomically(path, fmt, data, cancel=cancel)
+        with workspace.db.transaction() as session:
+            streams.snapshot(session)  # the counts and every batch: one state
+            where = article_scope(session, scope)
+            if fmt.name == "claimreview":
+                check_review_urls(session, where, publishing.review_url_pattern)
+            articles = streams.count_articles(session, where)
+            annotations = streams.count_annotations(session, where)
+            data = ExportSet(
+                source=DatabaseSource(session, where),
+                include_text=include_text,
+                organisation=publishing.organisation,
+                organisation_url=publishing.organisation_url,
+                review_url_pattern=publishing.review_url_pattern,
+                placed=streams.count_annotations(session, where, placed=True),
+            )
+            if cancel is not None:
+                cancel.check()
+            write_atomically(path, fmt, data, cancel=cancel)
     except Cancelled:
         return ExportReport(path, fmt.name, 0, 0, cancelled=True)
-    return ExportReport(path, fmt.name, len(data.articles), len(data.annotations))
+    return ExportReport(path, fmt.name, articles, annotations)
+
+
+def check_review_urls(session: Session, scope: streams.ArticleScope, pattern: str | None) -> None:
+    """A ClaimReview names the fact-check's own page; with no pattern in Preferences, each
+    review needs a URL of its own, or the export is refused (nothing is written)."""
+    if pattern:
+        return
+    missing = streams.count_annotations(session, scope, reviews=True)
+    if missing:
+        raise UserError(
+            f"{missing} claim review{'s have' if missing != 1 else ' has'} no URL of "
+            f"{'their' if missing != 1 else 'its'} own; set the fact-check URL pattern in "
+            "Preferences (e.g. https://factcheck.example.org/reviews/{id}) or a review URL "
+            "on each claim; nothing was written"
+        )
 
 
 class _CheckedWriter:
@@ -163,10 +232,11 @@ def write_atomically(
     path: Path, fmt: ExportFormat, data: ExportSet, *, cancel: CancelToken | None = None
 ) -> None:
     """Write beside the target and rename over it: a failed or cancelled export leaves no
-    partial file."""
+    partial file. A new file gets the mode the umask allows (0666 less the umask, as any
+    program's would); a file written over keeps its mode."""
     folder = _check_path(path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        handle, temporary = _create_beside(path, folder)
     except OSError as error:
         raise UserError(
             f"cannot write in {folder} ({error.strerror}); choose another folder"
@@ -182,3 +252,29 @@ def write_atomically(
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+def _create_beside(path: Path, folder: Path) -> tuple[int, Path]:
+    """A new temporary file in ``folder``, opened for writing, with the mode ``path`` will
+    have: created 0666 so the kernel applies the umask (mkstemp's 0600 would not), or set to
+    the mode of the file it replaces."""
+    try:
+        keep: int | None = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        keep = None
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        temporary = folder / f".{path.name}.{secrets.token_hex(6)}.part"
+        try:
+            handle = os.open(temporary, flags, 0o666)
+        except FileExistsError:
+            continue
+        if keep is not None:
+            try:
+                os.fchmod(handle, keep)
+            except OSError:
+                os.close(handle)
+                os.unlink(temporary)
+                raise
+        return handle, temporary
+    raise FileExistsError(17, "no free temporary name")

@@ -275,14 +275,20 @@ def _resolve_articles(
     return resolved
 
 
-def _figure_fields(incoming: SetAnnotation, ours: Annotation | None) -> dict[str, Any]:
-    """The figure fields to store: the file's (they match Annotation's names), else ours,
-    so a version-1 file, which predates figures, never wipes a figure we have."""
+def _kept_fields(incoming: SetAnnotation, ours: Annotation | None) -> dict[str, Any]:
+    """The figure and publishing fields to store: the file's (they match Annotation's
+    names), else ours, so a file that predates them (version 1 for figures, 1-3 for the
+    public rationale) never wipes what we have."""
+    fields: dict[str, Any] = {}
     if incoming.figure is not None:
-        return asdict(incoming.figure)
-    if ours is not None:
-        return {name: getattr(ours, name) for name in FIGURE_FIELDS}
-    return {}
+        fields |= asdict(incoming.figure)
+    elif ours is not None:
+        fields |= {name: getattr(ours, name) for name in FIGURE_FIELDS}
+    if incoming.publishing:
+        fields |= {"rationale": incoming.rationale or "", "review_url": incoming.review_url}
+    elif ours is not None:
+        fields |= {"rationale": ours.rationale, "review_url": ours.review_url}
+    return fields
 
 
 def _merge_one(
@@ -321,7 +327,7 @@ def _merge_one(
         target_id=None,  # linked once every annotation of the set is in
         orphaned=spot.orphaned,
         changed_from=changed_from,
-        **_figure_fields(incoming, repo.get_annotation(session, incoming.id) if existing else None),
+        **_kept_fields(incoming, repo.get_annotation(session, incoming.id) if existing else None),
     )
     session.merge(repo.annotation_row(session, annotation))  # inserts, or updates ours in place
     if existing is None:

@@ -70,6 +70,8 @@ def annotation_row(session: Session, annotation: Annotation) -> AnnotationRow:
         target_id=annotation.target_id,
         orphaned=annotation.orphaned,
         changed_from=annotation.changed_from,
+        rationale=annotation.rationale,
+        review_url=annotation.review_url,
         value=annotation.value,
         unit=annotation.unit,
         hedge=annotation.hedge,
@@ -190,40 +192,23 @@ def insert_articles(session: Session, rows: list[dict[str, object]]) -> list[int
     return [ids[str(row["sha256"])] for row in rows]
 
 
-def articles(
-    session: Session, *, ids: Sequence[int] | None = None, batch_ids: Sequence[int] | None = None
-) -> list[Article]:
-    """Whole articles (with text) in id order, all or those named."""
-    query = select(ArticleRow).order_by(col(ArticleRow.id))
-    if ids is not None:
-        query = query.where(col(ArticleRow.id).in_(list(ids)))
-    if batch_ids is not None:
-        query = query.where(col(ArticleRow.batch_id).in_(list(batch_ids)))
-    return [to_article(row) for row in session.exec(query)]
-
-
-def annotations_of_articles(session: Session, article_ids: Sequence[int]) -> list[Annotation]:
-    """The annotations of many articles, by article then position, a few queries in all."""
-    wanted = sorted(article_ids)
-    found: list[Annotation] = []
-    for i in range(0, len(wanted), 500):
-        found.extend(
-            _read_annotations(session, _ANNOTATION_TABLE.c.article_id.in_(wanted[i : i + 500]))
-        )
-    return found
+def insert_annotation_rows(session: Session, rows: list[dict[str, object]]) -> None:
+    """Insert many annotations as they are (one executemany; no checks, no measures made):
+    for corpora built in bulk, such as the benchmarks'."""
+    session.execute(insert(_ANNOTATION_TABLE), rows)
 
 
 def annotations_of(session: Session, article_id: int) -> list[Annotation]:
     """All annotations of an article, by position."""
-    return _read_annotations(session, _ANNOTATION_TABLE.c.article_id == article_id)
+    return read_annotations(session, _ANNOTATION_TABLE.c.article_id == article_id)
 
 
 def get_annotation(session: Session, annotation_id: str) -> Annotation | None:
-    found = _read_annotations(session, _ANNOTATION_TABLE.c.id == annotation_id)
+    found = read_annotations(session, _ANNOTATION_TABLE.c.id == annotation_id)
     return found[0] if found else None
 
 
-def _read_annotations(session: Session, condition: Any) -> list[Annotation]:
+def read_annotations(session: Session, condition: Any) -> list[Annotation]:
     """Read as plain rows rather than ORM objects: opening an article with thousands of
     annotations is dominated by this query, and ORM identity tracking costs 4-5x here."""
     c = _ANNOTATION_TABLE.c

@@ -104,6 +104,10 @@ class AnnotationRow(SQLModel, table=True):
     )
     # Re-anchored where its words changed: the old quote, for the reviewer to check again.
     changed_from: str | None = Field(default=None, sa_column=Column(Text))
+    # For publication: the public rationale (ClaimReview's reviewBody; the note is private)
+    # and the published review's own address.
+    rationale: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    review_url: str | None = Field(default=None, sa_column=Column(String(2000)))
     # Figures: the value the words give, the interval they allow, and what they measure.
     value: float | None = Field(default=None, sa_column=Column(Float))
     unit: str | None = Field(default=None, sa_column=Column(String(40)))

@@ -74,7 +74,7 @@ def test_native_export_round_trips_through_an_empty_database(annotated, tmp_path
     export(fresh, second)
     assert without_time(first) == without_time(second)
     document = without_time(first)
-    assert (document["format"], document["version"]) == ("factcheck-annotations", 3)
+    assert (document["format"], document["version"]) == ("factcheck-annotations", 4)
     record = next(a for a in document["annotations"] if a["kind"] == "attribution")
     assert {
         "id",
@@ -154,7 +154,7 @@ def test_w3c_annotations_carry_their_required_fields(annotated, tmp_path: Path) 
         assert {"exact", "prefix", "suffix"} <= set(quote) and {"start", "end"} <= set(position)
         if quote["exact"] == "264,660":
             assert text4[position["start"] : position["end"]] == "264,660"
-            assert item["target"]["source"].startswith("urn:sha256:")
+            assert item["target"]["source"].startswith("ni:///sha-256;")
     noted = [i for i in items if any(b["purpose"] == "commenting" for b in i["body"])]
     assert len(noted) == 2
 
@@ -163,6 +163,9 @@ def test_claimreview_covers_checked_claims_with_their_speaker(annotated, tmp_pat
     out = tmp_path / "reviews.json"
     tag(annotated, 3, "Russia has lost millions of soldiers")  # unchecked: left out
     annotated.preferences.set_organisation("Example Fact Check")
+    annotated.preferences.set_publishing(
+        organisation_url="", review_url_pattern="https://factcheck.example.org/r/{id}"
+    )
     export(annotated, out, format_name="claimreview")
     [review] = json.loads(out.read_text())
     assert review["@type"] == "ClaimReview" and review["@context"] == "https://schema.org"
@@ -178,7 +181,9 @@ def test_claimreview_covers_checked_claims_with_their_speaker(annotated, tmp_pat
     assert item["@type"] == "Claim" and item["author"] == {"@type": "Person", "name": "UK MoD"}
     assert item["appearance"]["datePublished"] == "2023-09-04"
     assert review["author"] == {"@type": "Organization", "name": "Example Fact Check"}
-    assert "datePublished" in review and "url" not in review  # the sample has no URL
+    assert "datePublished" in review and "url" not in item["appearance"]  # the sample has none
+    assert review["url"] == "https://factcheck.example.org/r/" + review["identifier"][9:]
+    assert "reviewBody" not in review, "the note is private"
 
 
 def test_merging_keeps_the_newer_and_both_reviewers(annotated, tmp_path: Path) -> None:  # noqa: ANN001
@@ -233,7 +238,7 @@ def test_annotations_are_reanchored_or_orphaned_on_edited_text(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
-        (lambda d: d.update(version=4), "version 4, newer than this factcheck-gui reads"),
+        (lambda d: d.update(version=5), "version 5, newer than this factcheck-gui reads"),
         (lambda d: d["annotations"][0].update(verdict="true-ish"), r"annotations\[0\].verdict"),
         (lambda d: d["annotations"][0].update(end=0), r"annotations\[0\].end should be after"),
         (lambda d: d["annotations"][0].update(article=42), "names article 42"),

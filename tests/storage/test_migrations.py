@@ -30,6 +30,7 @@ PAST_REVISIONS = [
     "0005_dismissed_figures",
     "0006_nfc_text_hash",
     "0007_changed_from",
+    "0008_tombstones",
 ]
 
 NOW = "2023-09-04 10:00:00.000000"
@@ -78,10 +79,24 @@ SEED_ROWS: dict[str, list[dict[str, Any]]] = {
     "setting": [
         {"key": "reviewer", "value": "Ana Šimić"},
         {"key": "organisation", "value": "Example Fact Check"},
+        {"key": "organisation_url", "value": "https://factcheck.example.org/"},
+        {"key": "review_url_pattern", "value": "https://factcheck.example.org/reviews/{id}"},
     ],
     "measure": [
         {"id": 1, "name": "Russian military casualties since February 2022"},
         {"id": 2, "name": "Central Asian migrants in Russia"},
+    ],
+    "tombstone": [
+        {
+            "id": "00000000-0000-4000-8000-000900000001",
+            "article_sha256": "a" * 64,
+            "deleted": datetime(2023, 9, 5, 9),
+        },
+        {
+            "id": "00000000-0000-4000-8000-000900000002",
+            "article_sha256": "c" * 64,
+            "deleted": datetime(2023, 9, 6, 9),
+        },
     ],
     "dismissed_figure": [
         {"article_id": 1, "start": 0, "end": 6},
@@ -112,6 +127,9 @@ for article in (1, 2, 3):
                 else None
             ),
             "orphaned": article == 2 and n == 0,
+            # 0009: what a published review says, and where (claims only in practice)
+            "rationale": f"public rationale {article}.{n} — “quoted” 🙂" if n == 0 else "",
+            "review_url": f"https://factcheck.example.org/reviews/{article}" if n == 0 else None,
         }
         if kind == "figure":
             row |= {

@@ -147,6 +147,7 @@ def test_exports_never_show_an_orphan_as_placed(versions, tmp_path: Path) -> Non
     assert f"urn:uuid:{orphan.id}" not in {i["id"] for i in items} and len(items) == 5
 
     reviews = tmp_path / "reviews.json"
+    ws.preferences.set_publishing(organisation_url="", review_url_pattern="https://f.example/{id}")
     export(ws, reviews, format_name="claimreview")
     claimed = {r["identifier"] for r in json.loads(reviews.read_text())}
     assert f"urn:uuid:{orphan.id}" not in claimed and len(claimed) == 2

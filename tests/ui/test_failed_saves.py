@@ -193,7 +193,9 @@ def test_a_failed_redo_keeps_the_stack_where_the_database_is(window, qtbot) -> N
 def test_a_refused_preference_is_shown_and_not_kept(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
     from factcheck_gui.ui.dialogs import dialogs
 
-    monkeypatch.setattr(dialogs, "ask_preferences", lambda **kw: ("Alice", "Org", 10))
+    monkeypatch.setattr(
+        dialogs, "ask_preferences", lambda **kw: dialogs.PreferencesAnswer("Alice", "Org", 10)
+    )
     before = window.services.preferences.reviewer
     with fault(window, "readonly"):
         window.actions_.preferences.trigger()

@@ -138,7 +138,11 @@ def test_an_attribution_gets_its_speaker_and_target_from_the_editor(window, qtbo
 
 
 def test_preferences_set_the_reviewer_stored_on_new_annotations(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setattr(dialogs, "ask_preferences", lambda **kw: ("Ann Example", "Fact Desk", 4))
+    monkeypatch.setattr(
+        dialogs,
+        "ask_preferences",
+        lambda **kw: dialogs.PreferencesAnswer("Ann Example", "Fact Desk", 4),
+    )
     window.actions_.preferences.trigger()
     assert window.services.preferences.organisation == "Fact Desk"
     assert window.services.backups.keep == 4
@@ -146,7 +150,9 @@ def test_preferences_set_the_reviewer_stored_on_new_annotations(window, qtbot, m
     tag(qtbot, view, "Tempo.co", Qt.Key.Key_A)
     assert stored(window, 1)[0].reviewer == "Ann Example"
 
-    monkeypatch.setattr(dialogs, "ask_preferences", lambda **kw: ("   ", "", 10))
+    monkeypatch.setattr(
+        dialogs, "ask_preferences", lambda **kw: dialogs.PreferencesAnswer("   ", "", 10)
+    )
     window.actions_.preferences.trigger()
     assert "cannot be empty" in window.statusBar().currentMessage()
     assert window.services.preferences.reviewer == "Ann Example"

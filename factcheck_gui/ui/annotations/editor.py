@@ -1,12 +1,13 @@
 """The editor for one annotation: kind, verdict, note; a speaker and a link for attributions;
-value, unit, hedge, interval, as-of date and measure for figures."""
+value, unit, hedge, interval, as-of date and measure for figures; a public rationale and
+the review's URL for claims (what a published ClaimReview says, and where)."""
 
 from __future__ import annotations
 
 import time
 from typing import Any, Protocol
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -68,7 +69,9 @@ class AnnotationEditor(QWidget):
         self.target = QComboBox()
         self._build_figure_fields()
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("Note: sources checked, reasoning… (saved as you type)")
+        self.note.setPlaceholderText(
+            "Note (private: not in ClaimReview): sources checked, reasoning… (saved as you type)"
+        )
         self.note.setTabChangesFocus(True)
         # ten lines, then it scrolls: the Delete row stays in a short dock's view
         self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 10 + 12)
@@ -85,6 +88,7 @@ class AnnotationEditor(QWidget):
         self.note_retry.clicked.connect(self.retry_note)
         self.note_unsaved_row = _row(self.note_mark, self.note_retry)
         self.note_unsaved_row.setAccessibleName("Note not saved")
+        self._build_publishing_fields()
         self.delete = QPushButton("Delete")
         self.delete.setToolTip("Delete this annotation (Del)")
         self.meta = QLabel()
@@ -106,6 +110,8 @@ class AnnotationEditor(QWidget):
         form.addRow("&Measure", self.measure_row)
         form.addRow("&Note", self.note)
         form.addRow("", self.note_unsaved_row)
+        form.addRow("&Public rationale", self.rationale)
+        form.addRow("Review U&RL", self.review_url)
         buttons = QHBoxLayout()
         buttons.addWidget(self.meta, 1)
         buttons.addWidget(self.delete)
@@ -119,6 +125,51 @@ class AnnotationEditor(QWidget):
         self.note.textChanged.connect(self._note_typed)
         self.delete.clicked.connect(self._delete)
         self.show_annotation(None, [])
+
+    def _build_publishing_fields(self) -> None:
+        """Claims only: what a published review says (the note stays private) and where it
+        is. Saved when the field is left (or another annotation is chosen)."""
+        self._saving_rationale = False
+        self.rationale = QPlainTextEdit()
+        self.rationale.setObjectName("publicRationale")
+        self.rationale.setPlaceholderText(
+            "Public rationale: why this verdict, for readers (published; the note is not)"
+        )
+        self.rationale.setTabChangesFocus(True)
+        self.rationale.setMaximumHeight(self.rationale.fontMetrics().lineSpacing() * 6 + 12)
+        self.rationale.setAccessibleName("Public rationale")
+        self.rationale.installEventFilter(self)
+        self.review_url = QLineEdit()
+        self.review_url.setObjectName("reviewUrl")
+        self.review_url.setPlaceholderText("https://… the published review (else the pattern)")
+        self.review_url.setToolTip(
+            "The page of this fact-check; empty: the URL pattern in Preferences is used"
+        )
+        self.review_url.editingFinished.connect(self._review_url_done)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.rationale and event.type() == QEvent.Type.FocusOut:
+            self.save_rationale()
+        return super().eventFilter(watched, event)
+
+    def save_rationale(self) -> None:
+        """Store the rationale typed, if it differs from what is stored."""
+        shown = self.annotation
+        text = self.rationale.toPlainText()
+        if self._saving_rationale or shown is None or shown.kind is not Kind.CLAIM:
+            return
+        if text.strip() != shown.rationale:
+            self._saving_rationale = True  # not again from the refresh the edit brings
+            try:
+                self.edited.emit(shown.id, {"rationale": text})
+            finally:
+                self._saving_rationale = False
+
+    def _review_url_done(self) -> None:
+        shown = self.annotation
+        typed = self.review_url.text().strip()
+        if shown is not None and shown.kind is Kind.CLAIM and typed != (shown.review_url or ""):
+            self._emit("review_url", typed)
 
     def _build_figure_fields(self) -> None:
         self.value = QLineEdit()
@@ -190,6 +241,7 @@ class AnnotationEditor(QWidget):
         if annotation is None or self.annotation is None or annotation.id != self.annotation.id:
             self._proposals.clear()  # chosen afresh: other figures may have measures by now
             self._names_for = None
+            self.save_rationale()  # chosen by a key, the field never lost the focus
         self.annotation = annotation
         self._show_note_mark()
         editable = annotation is not None
@@ -204,6 +256,7 @@ class AnnotationEditor(QWidget):
                 self.meta.setText("")
                 self._show_attribution_fields(False)
                 self._show_figure_fields(None)
+                self._show_publishing_fields(None)
                 return
             self.quote.setText(annotation.quote)
             self.kind.setCurrentIndex(self.kind.findData(annotation.kind))
@@ -227,6 +280,7 @@ class AnnotationEditor(QWidget):
             )
             self._show_attribution_fields(annotation.kind is Kind.ATTRIBUTION)
         self._show_figure_fields(annotation if annotation.kind is Kind.FIGURE else None)
+        self._show_publishing_fields(annotation if annotation.kind is Kind.CLAIM else None)
 
     def revert(self, annotation: Annotation | None, siblings: list[Annotation]) -> None:
         """Show what is stored again after a refused edit, even in the field being typed in
@@ -280,6 +334,20 @@ class AnnotationEditor(QWidget):
         for widget in (self.speaker, self.target):
             self._form.setRowVisible(widget, shown)
             widget.setEnabled(shown)
+
+    def _show_publishing_fields(self, claim: Annotation | None) -> None:
+        for widget in (self.rationale, self.review_url):
+            self._form.setRowVisible(widget, claim is not None)
+            widget.setEnabled(claim is not None)
+        if claim is None:
+            return
+        with signals_blocked(self.rationale, self.review_url):
+            typing = self.rationale.hasFocus() and not self._revert
+            if not typing and self.rationale.toPlainText() != claim.rationale:
+                self.rationale.setPlainText(claim.rationale)
+            if self._revert or not self.review_url.hasFocus():
+                self.review_url.setText(claim.review_url or "")
+                self.review_url.setCursorPosition(0)
 
     def _show_figure_fields(self, figure: Annotation | None) -> None:
         for row in (self.figure_row, self.interval_row, self.as_of, self.measure_row):

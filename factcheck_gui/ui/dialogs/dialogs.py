@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -112,16 +113,41 @@ def ask_export(
     return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+@dataclass(frozen=True)
+class PreferencesAnswer:
+    reviewer: str
+    organisation: str
+    backups_kept: int
+    organisation_url: str = ""
+    review_url_pattern: str = ""
+
+
 def ask_preferences(
-    *, parent: QWidget, reviewer: str, organisation: str, backups_kept: int
-) -> tuple[str, str, int] | None:
-    """The reviewer's name, the organisation (ClaimReview's author) and how many backups
-    to keep; None if cancelled."""
+    *,
+    parent: QWidget,
+    reviewer: str,
+    organisation: str,
+    backups_kept: int,
+    organisation_url: str = "",
+    review_url_pattern: str = "",
+) -> PreferencesAnswer | None:
+    """The reviewer's name, the organisation (ClaimReview's author) with its web address,
+    where published reviews live, and how many backups to keep; None if cancelled."""
     dialog = QDialog(parent)
     dialog.setWindowTitle("Preferences")
     name = QLineEdit(reviewer)
     org = QLineEdit(organisation)
     org.setPlaceholderText("e.g. Example Fact Check (optional)")
+    org_url = QLineEdit(organisation_url)
+    org_url.setObjectName("organisationUrl")
+    org_url.setPlaceholderText("e.g. https://factcheck.example.org/ (optional)")
+    pattern = QLineEdit(review_url_pattern)
+    pattern.setObjectName("reviewUrlPattern")
+    pattern.setPlaceholderText("e.g. https://factcheck.example.org/reviews/{id}")
+    pattern.setToolTip(
+        "Each ClaimReview's url: {id} is replaced by the review's id; a claim's own "
+        "review URL, when entered, comes first"
+    )
     keep = QSpinBox()
     keep.setRange(1, 1000)
     keep.setValue(backups_kept)
@@ -129,6 +155,8 @@ def ask_preferences(
     form = QFormLayout(dialog)
     form.addRow("&Reviewer name (stored on each annotation)", name)
     form.addRow("&Organisation (author of ClaimReview exports)", org)
+    form.addRow("Organisation's &web address", org_url)
+    form.addRow("&Fact-check URL pattern", pattern)
     form.addRow("&Backups to keep", keep)
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -138,7 +166,7 @@ def ask_preferences(
     form.addRow(buttons)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return name.text(), org.text(), keep.value()
+    return PreferencesAnswer(name.text(), org.text(), keep.value(), org_url.text(), pattern.text())
 
 
 def ask_reviewer(*, parent: QWidget, suggested: str) -> str | None:

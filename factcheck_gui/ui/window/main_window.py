@@ -437,16 +437,24 @@ class MainWindow(QMainWindow):
             reviewer=preferences.reviewer,
             organisation=preferences.organisation or "",
             backups_kept=self.services.backups.keep,
+            organisation_url=preferences.organisation_url or "",
+            review_url_pattern=preferences.review_url_pattern or "",
         )
         if answer is None:
             return
-        name, organisation, keep = answer
+        name = answer.reviewer
         if not name.strip():
             self.show_problem("The reviewer name cannot be empty; it was left unchanged.")
             return
 
         def store() -> None:
-            preferences.set_all(reviewer=name, organisation=organisation, backups_kept=keep)
+            preferences.set_all(
+                reviewer=name,
+                organisation=answer.organisation,
+                backups_kept=answer.backups_kept,
+                organisation_url=answer.organisation_url,
+                review_url_pattern=answer.review_url_pattern,
+            )
 
         if not self.context.save("Preferences", store):
             return
