@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from factcheck_gui.domain.model import Kind
 from factcheck_gui.services.exporting import Scope
-from factcheck_gui.ui import dialogs
-from factcheck_gui.ui.export_dialog import ExportRequest
+from factcheck_gui.ui.dialogs import dialogs
+from factcheck_gui.ui.exchange.export_dialog import ExportRequest
 from tests.ui.conftest import stored, tag
 from tests.ui.test_exchange_gui import run_and_wait
 
