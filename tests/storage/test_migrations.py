@@ -30,6 +30,7 @@ PAST_REVISIONS = [
     "0005_dismissed_figures",
     "0006_nfc_text_hash",
     "0007_changed_from",
+    "0008_tombstones",
 ]
 
 NOW = "2023-09-04 10:00:00.000000"
