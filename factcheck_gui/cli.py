@@ -10,7 +10,8 @@ import contextlib
 import json
 import logging
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from factcheck_gui import __version__, cli_figures
@@ -316,19 +317,18 @@ def _rates(workspace: Workspace, *, as_json: bool, flagged: bool) -> int:
 
 
 def _conflicts(workspace: Workspace, *, as_json: bool, every: bool) -> int:
-    from factcheck_gui.services.comparison import compare
+    """Measure by measure as they are read: the output never waits on, nor holds, them all."""
+    from factcheck_gui.services.comparison import MeasureSummary, stream_groups
 
-    groups = [
-        g
-        for g in compare(workspace.db)
-        if (g.status == "conflict" or (every and len(g.figures) > 1))
-    ]
+    def chosen(summary: MeasureSummary) -> bool:
+        return summary.status == "conflict" or (every and summary.count > 1)
+
+    groups = stream_groups(workspace.db, chosen)
     if as_json:
-        rows = [
+        _print_json_list(
             {"measure": g.measure, "status": g.status, "figures": [f.as_dict() for f in g.figures]}
             for g in groups
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        )
         return 0
     for g in groups:
         print(f"{g.measure}: {g.status}")
@@ -337,6 +337,17 @@ def _conflicts(workspace: Workspace, *, as_json: bool, every: bool) -> int:
             source = f" ({f.source})" if f.source else ""
             print(f"  [{low} – {high}] “{f.quote}” — {f.outlet or f.article_title}{source}")
     return 0
+
+
+def _print_json_list(rows: Iterable[object]) -> None:
+    """What ``print(json.dumps(list(rows), indent=2))`` prints, one row at a time."""
+    out = sys.stdout
+    first = True
+    for row in rows:
+        text = json.dumps(row, ensure_ascii=False, indent=2)
+        out.write(("[\n" if first else ",\n") + textwrap.indent(text, "  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 def _list(workspace: Workspace, *, as_json: bool) -> int:

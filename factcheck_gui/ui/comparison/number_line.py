@@ -77,7 +77,6 @@ def paint_figures(
     if not figures:
         return []
     scale = Scale(group, mode)
-    disjoint = {i for pair in group.disjoint for i in pair}
     ink = text if text is not None else painter.pen().color()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -111,7 +110,7 @@ def paint_figures(
         lane_rect = QRectF(rect.left(), top, rect.width(), lane)
         out.append((lane_rect, figure))
         colour = article_colour(figure.article_id)
-        conflicting = figure.annotation_id in disjoint
+        conflicting = group.conflicts.conflicting(figure.annotation_id)
         mid = top + lane / 2
         if labels:
             if figure.annotation_id == selected:

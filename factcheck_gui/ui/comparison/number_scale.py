@@ -107,18 +107,13 @@ def _fitted(figures: Sequence[ComparedFigure], *, log: bool | None) -> _Range:
 
 
 def _gap(group: MeasureGroup) -> list[tuple[float, float, ComparedFigure, ComparedFigure]]:
-    """Each disjoint pair as (the lower one's top, the upper one's bottom, lower, upper)."""
-    by_id = {f.annotation_id: f for f in group.figures}
-    out = []
-    for a, b in group.disjoint:
-        fa, fb = by_id.get(a), by_id.get(b)
-        if fa is None or fb is None:
-            continue
-        if fa.high is not None and fb.low is not None and fa.high < fb.low:
-            out.append((fa.high, fb.low, fa, fb))
-        elif fb.high is not None and fa.low is not None and fb.high < fa.low:
-            out.append((fb.high, fa.low, fb, fa))
-    return out
+    """The gaps of disjoint pairs as (the lower one's top, the upper one's bottom, lower,
+    upper): for each figure the one to the nearest figure below it, among which is the
+    narrowest of all on a linear or a log scale (all that the scale looks for)."""
+    return [
+        (top, bottom, group.figure(lower), group.figure(upper))
+        for top, bottom, lower, upper in group.conflicts.closest_gaps()
+    ]
 
 
 def _hidden_gaps(group: MeasureGroup, scale: _Range) -> bool:

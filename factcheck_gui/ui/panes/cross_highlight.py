@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from factcheck_gui.services.comparison import Comparison, MeasureGroup
+from factcheck_gui.services.comparison import MeasureGroup
+from factcheck_gui.services.kept_comparison import Comparison
 from factcheck_gui.ui.panes.panes import ArticlePane, PaneArea
 
 
@@ -61,7 +62,7 @@ class CrossHighlight(QObject):
             self._mark(pane, group)
 
     def _group(self) -> MeasureGroup | None:
-        return self._comparison.groups.get(self.measure) if self.measure else None
+        return self._comparison.group(self.measure) if self.measure else None
 
     @staticmethod
     def _mark(pane: ArticlePane, group: MeasureGroup | None) -> list:  # type: ignore[type-arg]
