@@ -10,11 +10,10 @@ import contextlib
 import json
 import logging
 import sys
-import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck_gui import __version__, cli_figures
+from factcheck_gui import __version__, cli_figures, cli_json
 from factcheck_gui.domain.errors import NotFound, UserError
 from factcheck_gui.domain.figures import format_number
 from factcheck_gui.logs import LEVELS, log_start, one_line, setup_logging, where_details_are
@@ -325,9 +324,16 @@ def _conflicts(workspace: Workspace, *, as_json: bool, every: bool) -> int:
 
     groups = stream_groups(workspace.db, chosen)
     if as_json:
-        _print_json_list(
-            {"measure": g.measure, "status": g.status, "figures": [f.as_dict() for f in g.figures]}
-            for g in groups
+        cli_json.write_list(
+            (
+                {
+                    "measure": g.measure,
+                    "status": g.status,
+                    "figures": [f.as_dict() for f in g.figures],
+                }
+                for g in groups
+            ),
+            sys.stdout,
         )
         return 0
     for g in groups:
@@ -337,17 +343,6 @@ def _conflicts(workspace: Workspace, *, as_json: bool, every: bool) -> int:
             source = f" ({f.source})" if f.source else ""
             print(f"  [{low} – {high}] “{f.quote}” — {f.outlet or f.article_title}{source}")
     return 0
-
-
-def _print_json_list(rows: Iterable[object]) -> None:
-    """What ``print(json.dumps(list(rows), indent=2))`` prints, one row at a time."""
-    out = sys.stdout
-    first = True
-    for row in rows:
-        text = json.dumps(row, ensure_ascii=False, indent=2)
-        out.write(("[\n" if first else ",\n") + textwrap.indent(text, "  "))
-        first = False
-    out.write("[]\n" if first else "\n]\n")
 
 
 def _list(workspace: Workspace, *, as_json: bool) -> int:

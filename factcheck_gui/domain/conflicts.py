@@ -19,6 +19,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import compress, repeat
+from operator import attrgetter, is_not, itemgetter, sub
+from typing import NamedTuple
 
 from factcheck_gui.domain.intervals import CONFLICT, CONSISTENT, SINGLE, Bounded, disjoint
 
@@ -32,12 +35,11 @@ class _Pool:
     __slots__ = ("high_at", "highs", "low_at", "lows")
 
     def __init__(self, members: list[int], lows: list[float | None], highs: list[float | None]):
-        with_high = sorted((h, i) for i in members if (h := highs[i]) is not None)
-        with_low = sorted((lo, i) for i in members if (lo := lows[i]) is not None)
-        self.highs = [h for h, _i in with_high]
-        self.high_at = [i for _h, i in with_high]
-        self.lows = [lo for lo, _i in with_low]
-        self.low_at = [i for _lo, i in with_low]
+        # (map, compress and sort with a list's own __getitem__: no Python code per figure)
+        self.high_at = sorted(_known(members, highs), key=highs.__getitem__)  # type: ignore[arg-type]
+        self.highs: list[float] = list(map(highs.__getitem__, self.high_at))  # type: ignore[arg-type]
+        self.low_at = sorted(_known(members, lows), key=lows.__getitem__)  # type: ignore[arg-type]
+        self.lows: list[float] = list(map(lows.__getitem__, self.low_at))  # type: ignore[arg-type]
 
     def below(self, low: float | None) -> int:
         """How many of its figures end below ``low``: the first of them in ``high_at``."""
@@ -52,27 +54,66 @@ class Conflicts:
     """The conflicts among one measure's figures, given as (id, unit, interval)."""
 
     def __init__(self, figures: Sequence[tuple[str, str | None, Bounded]]) -> None:
-        self.ids = [f[0] for f in figures]
-        self._position = {key: i for i, key in enumerate(self.ids)}
-        self._units = [f[1] for f in figures]
-        self._lows = [f[2].low for f in figures]
-        self._highs = [f[2].high for f in figures]
-        lows, highs = self._lows, self._highs
-        upside_down = {i for i in range(len(figures)) if _below(highs[i], lows[i])}
+        spans = list(map(itemgetter(2), figures))
+        self._setup(
+            list(map(itemgetter(0), figures)),
+            list(map(itemgetter(1), figures)),
+            list(map(attrgetter("low"), spans)),
+            list(map(attrgetter("high"), spans)),
+        )
+
+    @classmethod
+    def of(
+        cls,
+        ids: list[str],
+        units: list[str | None],
+        lows: list[float | None],
+        highs: list[float | None],
+    ) -> Conflicts:
+        """From the figures' columns: ids, units, low ends and high ends."""
+        found = cls.__new__(cls)
+        found._setup(ids, units, lows, highs)
+        return found
+
+    def _setup(
+        self,
+        ids: list[str],
+        units: list[str | None],
+        lows: list[float | None],
+        highs: list[float | None],
+    ) -> None:
+        n = len(ids)
+        self.ids, self._units, self._lows, self._highs = ids, units, lows, highs
+        self._position = dict(zip(ids, range(n), strict=True))
+        upside_down = {
+            i
+            for i, lo, hi in zip(range(n), lows, highs, strict=True)
+            if lo is not None and hi is not None and lo > hi
+        }
         self._upside_down = upside_down
+        normal = [i for i in range(n) if i not in upside_down] if upside_down else list(range(n))
         by_unit: dict[str | None, list[int]] = {}
-        for i, unit in enumerate(self._units):
-            if i not in upside_down:
-                by_unit.setdefault(unit, []).append(i)
+        if len(set(units)) == 1:  # (one unit: no need to sort them out)
+            if normal:
+                by_unit[units[0]] = normal
+        else:
+            for i in normal:
+                by_unit.setdefault(units[i], []).append(i)
         self._pools = {unit: _Pool(members, lows, highs) for unit, members in by_unit.items()}
-        normal = [i for i in range(len(figures)) if i not in upside_down]
         # a figure without a unit is compared with every other
-        self._every = _Pool(normal, lows, highs) if None in by_unit else None
+        every = _Pool(normal, lows, highs) if None in by_unit else None
+        unitless = self._pools.get(None)
+        self._compared_with: dict[str | None, tuple[_Pool, ...]] = {
+            unit: (pool, unitless) if unit is not None and unitless is not None else (pool,)
+            for unit, pool in self._pools.items()
+        }
+        if every is not None:
+            self._compared_with[None] = (every,)
         # Upside-down figures, pair by pair: each one's partners, and each partner's.
         self._odd: dict[int, set[int]] = {}
         for i in upside_down:
-            for j in range(len(figures)):
-                if j != i and self._compared(i, j) and disjoint(figures[i][2], figures[j][2]):
+            for j in range(n):
+                if j != i and self._compared(i, j) and _disjoint(lows, highs, i, j):
                     self._odd.setdefault(i, set()).add(j)
                     self._odd.setdefault(j, set()).add(i)
         self._counts: dict[int, int] = {}
@@ -86,11 +127,34 @@ class Conflicts:
         if i is None:
             return 0
         if i not in self._counts:
-            self._counts[i] = sum(len(part) for part in self._parts(i))
+            self._counts[i] = self._count(i)
         return self._counts[i]
 
+    def _count(self, i: int) -> int:
+        odd = len(self._odd.get(i, ()))
+        if i in self._upside_down:
+            return odd
+        lo, hi = self._lows[i], self._highs[i]
+        pools = self._compared_with[self._units[i]]
+        return odd + sum(p.below(lo) + len(p.lows) - p.above(hi) for p in pools)
+
     def conflicting(self, annotation_id: str) -> bool:
-        return self.count(annotation_id) > 0
+        """Whether some figure cannot be true with it: one that ends below its low end
+        (the lowest high end does) or begins above its high end (the highest low end does)."""
+        i = self._position.get(annotation_id)
+        if i is None:
+            return False
+        if i in self._odd:
+            return True
+        if i in self._upside_down:
+            return False
+        lo, hi = self._lows[i], self._highs[i]
+        for pool in self._compared_with[self._units[i]]:
+            if lo is not None and pool.highs and pool.highs[0] < lo:
+                return True
+            if hi is not None and pool.lows and pool.lows[-1] > hi:
+                return True
+        return False
 
     def partners(self, annotation_id: str) -> list[str]:
         """The figures ``annotation_id`` cannot both be true with, in the figures' order."""
@@ -111,25 +175,28 @@ class Conflicts:
         return sum(self.count(key) for key in self.ids) // 2
 
     def closest_gaps(self) -> list[Gap]:
-        """For each figure, the gap to the nearest figure entirely below it that it is
-        compared with: among them is the narrowest gap of every pair, on any scale that
-        keeps the order of numbers (linear or log)."""
+        """For each figure and each pool it is compared with, the gap to the nearest figure
+        of the pool entirely below it: among them is the narrowest gap of every pair, on
+        any scale that keeps the order of numbers (linear or log)."""
         if self._gaps is None:
             self._gaps = self._closest_gaps()
         return self._gaps
 
     def _closest_gaps(self) -> list[Gap]:
         out: list[Gap] = []
-        for i, low in enumerate(self._lows):
-            if low is None or i in self._upside_down:
-                continue
-            best: tuple[float, int] | None = None
-            for pool in self._pools_of(i):
-                k = pool.below(low)
-                if k and (best is None or pool.highs[k - 1] > best[0]):
-                    best = (pool.highs[k - 1], pool.high_at[k - 1])
-            if best is not None:
-                out.append((best[0], low, self.ids[best[1]], self.ids[i]))
+        ids = self.ids.__getitem__
+        for unit, own in self._pools.items():
+            lows = own.lows  # the low ends of this unit's figures, sorted
+            for pool in self._compared_with[unit]:
+                # how many of the pool's figures end below each low end: never fewer for
+                # a higher one, so those with none below come first
+                below = list(map(bisect_left, repeat(pool.highs, len(lows)), lows))
+                start = bisect_right(below, 0)
+                nearest = list(map(sub, below[start:], repeat(1)))
+                tops = map(pool.highs.__getitem__, nearest)
+                lowers = map(ids, map(pool.high_at.__getitem__, nearest))
+                uppers = map(ids, own.low_at[start:])
+                out.extend(zip(tops, lows[start:], lowers, uppers, strict=True))
         for i in self._upside_down:
             for j in self._odd.get(i, ()):
                 if j in self._upside_down and j < i:
@@ -149,13 +216,7 @@ class Conflicts:
     def _pools_of(self, i: int) -> tuple[_Pool, ...]:
         """The pools of figures that figure ``i`` is compared with (none for an upside-down
         one, which is checked pair by pair)."""
-        unit = self._units[i]
-        if unit is None:
-            assert self._every is not None  # it is made when a figure has no unit
-            return (self._every,)
-        own = self._pools.get(unit)
-        unitless = self._pools.get(None)
-        return tuple(p for p in (own, unitless) if p is not None)
+        return self._compared_with[self._units[i]]
 
     def _parts(self, i: int) -> Iterator[Sequence[int]]:
         lo, hi = self._lows[i], self._highs[i]
@@ -187,3 +248,18 @@ class Conflicts:
 
 def _below(high: float | None, low: float | None) -> bool:
     return high is not None and low is not None and high < low
+
+
+class _Ends(NamedTuple):
+    low: float | None
+    high: float | None
+
+
+def _disjoint(lows: list[float | None], highs: list[float | None], i: int, j: int) -> bool:
+    """``intervals.disjoint`` of figures ``i`` and ``j``."""
+    return disjoint(_Ends(lows[i], highs[i]), _Ends(lows[j], highs[j]))
+
+
+def _known(members: list[int], ends: list[float | None]) -> Iterator[int]:
+    """The members whose end is not open."""
+    return compress(members, map(is_not, map(ends.__getitem__, members), repeat(None)))

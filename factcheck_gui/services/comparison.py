@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Select, case, func, select
@@ -71,9 +72,18 @@ class MeasureGroup:
     measure: str
     figures: tuple[ComparedFigure, ...]
     conflicts: Conflicts = field(init=False, compare=False, repr=False)
+    # What views derive from these figures and keep while the group lives (a number line's
+    # scale): the group never changes, an edit makes a new one.
+    memo: dict[object, object] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        found = Conflicts([(f.annotation_id, f.unit, f) for f in self.figures])
+        figures = self.figures
+        found = Conflicts.of(
+            list(map(attrgetter("annotation_id"), figures)),
+            list(map(attrgetter("unit"), figures)),
+            list(map(attrgetter("low"), figures)),
+            list(map(attrgetter("high"), figures)),
+        )
         object.__setattr__(self, "conflicts", found)
 
     @property

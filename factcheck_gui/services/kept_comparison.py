@@ -11,10 +11,11 @@ reads nothing.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.services.comparison import (
@@ -57,13 +58,22 @@ class Snapshot:
     groups: dict[int, MeasureGroup] = field(default_factory=dict)
 
 
-def read_snapshot(db: Database, *, groups: int = 0, wanted: Collection[str] = ()) -> Snapshot:
-    """Every measure's summary, and the figures of the first ``groups`` measures (in the
-    dock's order) and of those named in ``wanted``."""
+def read_snapshot(
+    db: Database, *, groups: int = 0, figures: int = 0, wanted: Collection[str] = ()
+) -> Snapshot:
+    """Every measure's summary, and the figures of the first measures in the dock's order
+    (up to ``groups`` of them holding up to ``figures`` figures; the first one always) and of
+    those named in ``wanted``."""
     with db.transaction() as session:
         connection = session.connection()
         summaries = read_summaries(connection)
-        first = sorted(summaries, key=lambda m: sort_key(summaries[m]))[:groups]
+        first: list[int] = []
+        held = 0
+        for measure_id in sorted(summaries, key=lambda m: sort_key(summaries[m]))[:groups]:
+            held += summaries[measure_id].count
+            if first and held > figures:
+                break
+            first.append(measure_id)
         chosen = set(first) | {m for m, s in summaries.items() if s.measure in wanted}
         return Snapshot(
             summaries, read_article_measures(connection), read_groups(connection, chosen)
@@ -76,8 +86,8 @@ class ArticleMeasures:
 
     def __init__(self, pairs: Iterable[tuple[int, int]] = ()) -> None:
         pairs = sorted(pairs)
-        self._articles = array("q", (a for a, _m in pairs))
-        self._measures = array("q", (m for _a, m in pairs))
+        self._articles = array("q", map(itemgetter(0), pairs))
+        self._measures = array("q", map(itemgetter(1), pairs))
 
     def of(self, article_ids: Iterable[int]) -> set[int]:
         out: set[int] = set()
@@ -169,11 +179,13 @@ class Comparison:
             self._groups.move_to_end(measure_id)  # type: ignore[arg-type]
         return group
 
-    def snapshot_reader(self, *, groups: int, wanted: Iterable[str]) -> Callable[[], Snapshot]:
+    def snapshot_reader(
+        self, *, groups: int, figures: int, wanted: Iterable[str]
+    ) -> Callable[[], Snapshot]:
         """What reads a snapshot (on any thread) for ``install``: the summaries, the
-        figures of the first ``groups`` measures, of ``wanted`` and of those pinned."""
+        figures of the first measures (``read_snapshot``), of ``wanted`` and those pinned."""
         db, names = self._db, set(wanted) | self._pinned
-        return lambda: read_snapshot(db, groups=groups, wanted=names)
+        return lambda: read_snapshot(db, groups=groups, figures=figures, wanted=names)
 
     def reader(self, names: Iterable[str]) -> Callable[[], dict[int, MeasureGroup]]:
         """What reads these measures' figures (on any thread) for ``put``."""
@@ -276,13 +288,18 @@ class Comparison:
     ) -> set[str]:
         """The group with ``figure_ids`` as they are now."""
         group = self._groups[measure_id]
-        mine = [r for r in rows.values() if r[0] == measure_id]
-        name = mine[0][1] if mine else group.measure
-        kept = [f for f in group.figures if f.annotation_id not in figure_ids]
-        figures = tuple(sorted([*kept, *(r[2] for r in mine)], key=lambda f: f.order))
-        fresh = MeasureGroup(name, figures)
-        if fresh == group:
-            return set()
+        mine = {key: r[2] for key, r in rows.items() if r[0] == measure_id}
+        name = next((r[1] for r in rows.values() if r[0] == measure_id), group.measure)
+        held = {key: row for key in figure_ids if (row := group.row_of(key)) is not None}
+        before = {key: group.figures[row] for key, row in held.items()}
+        if name == group.measure and before == mine:
+            return set()  # (an attribution's or a figure's edit that it does not show)
+        figures = list(group.figures)
+        for row in sorted(held.values(), reverse=True):
+            del figures[row]
+        for figure in mine.values():  # into place (the rest are in order already)
+            insort(figures, figure, key=lambda f: f.order)
+        fresh = MeasureGroup(name, tuple(figures))
         del self._groups[measure_id]
         if figures:
             self._groups[measure_id] = fresh

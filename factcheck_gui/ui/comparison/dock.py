@@ -78,7 +78,7 @@ class ComparisonPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setItemDelegate(_PictureDelegate(self.model, self.tree))
+        self.tree.setItemDelegateForColumn(PICTURE_COLUMN, _PictureDelegate(self.model, self.tree))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)
         for column, width in enumerate((230, 200, 110, 170, 120)):

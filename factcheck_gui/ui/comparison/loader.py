@@ -22,7 +22,8 @@ from factcheck_gui.services.comparison import MeasureGroup
 from factcheck_gui.services.kept_comparison import Comparison, Snapshot
 
 log = logging.getLogger(__name__)
-FIRST_GROUPS = 30  # measures read with the summaries: the first rows on screen
+# Measures read with the summaries: the first rows on screen, so many figures at most.
+FIRST_GROUPS, FIRST_FIGURES = 12, 2_000
 WAIT_S = 60.0  # at close, how long to let a read finish
 
 
@@ -71,7 +72,9 @@ class ComparisonLoader(QObject):
         comparison = self._comparison
         if self._snapshot_wanted is not None:
             wanted, self._snapshot_wanted = self._snapshot_wanted, None
-            reader = comparison.snapshot_reader(groups=FIRST_GROUPS, wanted=wanted)
+            reader = comparison.snapshot_reader(
+                groups=FIRST_GROUPS, figures=FIRST_FIGURES, wanted=wanted
+            )
             self._start("snapshot", reader, set())
         elif self._groups_wanted:
             names, self._groups_wanted = self._groups_wanted, set()

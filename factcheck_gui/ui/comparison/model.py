@@ -9,6 +9,7 @@ moved, inserted or removed; the figure rows of an open measure change one by one
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import attrgetter
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -29,6 +30,7 @@ STATUS_COLOURS = {CONFLICT: CONFLICT_COLOUR, CONSISTENT: "#009E73"}
 STATUS_LABELS = {CONFLICT: "Conflict", CONSISTENT: "Consistent", "single": "Single"}
 TIP_PAIRS = 6
 _TOP = 0xFFFFFFFF  # internal id of a measure row
+_ORDER = attrgetter("article_id", "start", "annotation_id")  # ComparedFigure.order
 
 
 class ComparisonModel(QAbstractItemModel):
@@ -103,12 +105,42 @@ class ComparisonModel(QAbstractItemModel):
     def _refill(self, row: int, name: str) -> None:
         """An open measure's figure rows: those that went out, those that came in, and the
         others redrawn where their values changed (the rest stay, and stay selected)."""
+        old = self._open[name]
         new = self.comparison.group(name) or MeasureGroup(name, ())
-        if new is self._open[name]:
+        if new is old:
             return
         self._open[name] = new  # (its conflicts colour the rows)
         parent = self.index(row, 0)
         rows = self._rows[name]
+        if list(map(_ORDER, rows)) != list(map(_ORDER, new.figures)):
+            self._replace_rows(parent, rows, new)
+        # Redrawn: the rows whose figure changed, and those whose conflict mark did: only a
+        # figure that was a changed one's partner before and not after, or the other way
+        # round, can gain or lose it. (A range of every row would have the view ask each
+        # one whether it has children.)
+        changed = {i for i, (a, b) in enumerate(zip(rows, new.figures, strict=True)) if a is not b}
+        rows[:] = new.figures
+        edited = {new.figures[i].annotation_id for i in changed}
+        edited |= set(old.conflicts.ids) - set(new.conflicts.ids)
+        partners: set[str] = set()
+        for key in edited:
+            partners |= set(old.conflicts.partners(key)) ^ set(new.conflicts.partners(key))
+        for key in partners:
+            at = new.row_of(key)
+            if at is not None and old.conflicts.conflicting(key) != new.conflicts.conflicting(key):
+                changed.add(at)
+        runs = _runs_of(sorted(changed))
+        if len(runs) > 32:
+            runs = [(runs[0][0], runs[-1][1])]
+        for first, last in runs:
+            self.dataChanged.emit(
+                self.index(first, 0, parent), self.index(last, len(COLUMNS) - 1, parent)
+            )
+
+    def _replace_rows(
+        self, parent: QModelIndex, rows: list[ComparedFigure], new: MeasureGroup
+    ) -> None:
+        """Remove the rows that went or moved, insert those that came or moved."""
         order = {f.annotation_id: f.order for f in new.figures}
         going = [order.get(f.annotation_id) != f.order for f in rows]
         for first, last in reversed(_runs(going)):
@@ -120,10 +152,6 @@ class ComparisonModel(QAbstractItemModel):
             self.beginInsertRows(parent, first, last)
             rows[first:first] = new.figures[first : last + 1]
             self.endInsertRows()
-        rows[:] = new.figures
-        if rows:
-            last_cell = self.index(len(rows) - 1, len(COLUMNS) - 1, parent)
-            self.dataChanged.emit(self.index(0, 0, parent), last_cell)
 
     def _shown(self, summary: MeasureSummary) -> bool:
         return summary.status == CONFLICT or not self.conflicts_only
@@ -349,4 +377,15 @@ def _runs(flags: list[bool]) -> list[tuple[int, int]]:
                 runs[-1] = (runs[-1][0], at)
             else:
                 runs.append((at, at))
+    return runs
+
+
+def _runs_of(rows: list[int]) -> list[tuple[int, int]]:
+    """The (first, last) of each run of consecutive rows, given in order."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
     return runs

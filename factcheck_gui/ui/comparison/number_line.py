@@ -4,6 +4,8 @@ that cannot be true together outlined in vermillion with a cross."""
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -53,8 +55,11 @@ def figure_label(figure: ComparedFigure) -> str:
 
 
 def units_of(group: MeasureGroup) -> str:
-    units = list(dict.fromkeys(f.unit for f in group.figures if f.unit))
-    return ", ".join(units) if units else "no unit given"
+    found = group.memo.get("units")
+    if not isinstance(found, str):
+        units = [u for u in dict.fromkeys(map(attrgetter("unit"), group.figures)) if u]
+        found = group.memo["units"] = ", ".join(units) if units else "no unit given"
+    return found
 
 
 def paint_figures(
@@ -76,7 +81,7 @@ def paint_figures(
     figures = group.figures
     if not figures:
         return []
-    scale = Scale(group, mode)
+    scale = Scale.of(group, mode)
     ink = text if text is not None else painter.pen().color()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -277,7 +282,7 @@ class NumberLine(QWidget):
             self.setAccessibleName("Number line")
             self.setAccessibleDescription("No measure chosen")
             return
-        scale = Scale(self.group, self.mode)
+        scale = Scale.of(self.group, self.mode)
         self.setAccessibleName(f"Number line: {self.group.measure} ({units_of(self.group)})")
         figure = self.selected_figure()
         chosen = f"; selected {figure_label(figure)}, {figure_tip(figure)}" if figure else ""
