@@ -161,3 +161,47 @@ def test_a_figure_chosen_in_a_pane_opens_its_measure_in_the_dock(
     assert panel.line.group is not None and panel.line.group.measure == MIGRANTS
     assert panel.line.selected == figure.annotation_id
     assert panel.tree.currentIndex().parent().data(Qt.ItemDataRole.DisplayRole) == MIGRANTS
+
+
+def test_the_pictures_of_rows_on_screen_are_read_in_the_background(
+    qtbot, data_dir, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    """Only the first measure's figures come with the summaries; the small number lines of
+    the other rows on screen are read off the GUI thread once they are drawn."""
+    from factcheck_gui.ui.comparison import loader
+
+    monkeypatch.setattr(loader, "FIRST_GROUPS", 1)
+    read_on: list[threading.Thread] = []
+    real = kept_comparison.read_groups
+
+    def spy(*args: object, **kwargs: object) -> object:
+        read_on.append(threading.current_thread())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kept_comparison, "read_groups", spy)
+    workspace = open_workspace(data_dir, sample_annotations=True)
+    window = create_main_window(workspace)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        comparing = window.comparing
+        qtbot.waitUntil(lambda: comparing.ready)
+        panel, model = comparing.panel, comparing.panel.model
+        panel.tree.collapse(model.index(0, 0))
+        bar = panel.tree.horizontalScrollBar()
+        bar.setValue(bar.maximum())  # the pictures' column in view
+        qtbot.wait(50)  # (the tree lays its rows out)
+        area = panel.tree.viewport().rect()
+        on_screen = [
+            model.name_at(model.index(row, 0))
+            for row in range(model.rowCount())
+            if panel.tree.visualRect(model.index(row, 3)).intersects(area)
+        ]
+        assert len(on_screen) > 1 and comparing.comparison.cached(on_screen[1]) is None
+        panel.tree.viewport().repaint()
+        qtbot.waitUntil(lambda: all(comparing.comparison.cached(n) for n in on_screen))
+        assert read_on and all(t is not threading.main_thread() for t in read_on)
+        assert not model.wanted
+    finally:
+        window.close()
+        workspace.close()

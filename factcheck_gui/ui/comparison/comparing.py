@@ -47,12 +47,13 @@ class Comparing(QObject):
         self.panel.figureChosen.connect(go_to_figure)
         self.panel.renameRequested.connect(self.rename)
         self.panel.mergeRequested.connect(self.merge)
-        self.panel.model.picturesWanted.connect(lambda: QTimer.singleShot(0, self._read_pictures))
+        self.panel.model.picturesWanted.connect(self._pictures_wanted)
         self.loader = ComparisonLoader(self.comparison, self)
         self.loader.snapshotRead.connect(self._read_all)
         self.loader.groupsRead.connect(self._pictures_read)
         self.loader.failed.connect(context.problem)
         self._asked: set[str] = set()  # measures whose pictures are being read
+        self._pictures_due = False  # a read of the pictures wanted is on its way
         self._pending = Changes()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -100,7 +101,15 @@ class Comparing(QObject):
         row = self.panel.model.row_of(name)
         return row is not None and self.panel.tree.isExpanded(self.panel.model.index(row, 0))
 
+    def _pictures_wanted(self) -> None:
+        """Rows are being drawn whose figures are not at hand: read them (all those of one
+        paint together) once the paint is over."""
+        if not self._pictures_due:
+            self._pictures_due = True
+            QTimer.singleShot(0, self._read_pictures)
+
     def _read_pictures(self) -> None:
+        self._pictures_due = False
         wanted = self.panel.model.wanted - self._asked
         if wanted:
             self._asked |= wanted

@@ -121,6 +121,8 @@ class ComparisonLoader(QObject):
             self._thread = None
         (kind, asked_at, names), (ok, result) = self._running, self._result
         self._running, self._result = None, None
+        if self._stopped:
+            return  # the window is closing: nothing is put in place any more
         if not ok:
             self.failed.emit(str(result))
         elif kind == "snapshot":

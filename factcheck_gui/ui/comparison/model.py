@@ -198,10 +198,9 @@ class ComparisonModel(QAbstractItemModel):
         if name is None:
             return None
         group = self._open.get(name) or self.comparison.cached(name)
-        if group is None:
-            if not self.wanted:
-                self.picturesWanted.emit()
+        if group is None and name not in self.wanted:
             self.wanted.add(name)
+            self.picturesWanted.emit()
         return group
 
     def pictures_read(self, names: set[str]) -> None:
