@@ -24,6 +24,7 @@ from factcheck_gui.storage.database import Database
 from factcheck_gui.storage.tables import AnnotationRow, ArticleRow, MeasureRow
 
 CHUNK = 500  # ids in one IN (...) list
+STREAM_FIGURES = 5_000  # figures read at a time when measures are streamed (one measure more)
 T = TypeVar("T")
 
 
@@ -137,16 +138,27 @@ def stream_groups(
     db: Database, keep: Callable[[MeasureSummary], bool] = lambda _s: True
 ) -> Iterator[MeasureGroup]:
     """The measures whose summary ``keep`` accepts, conflicts first, then by name, read a
-    few at a time in one transaction (what was read is let go as it is yielded)."""
+    few at a time (about ``STREAM_FIGURES`` figures) in one transaction; what was read is
+    let go as it is yielded."""
     with db.transaction() as session:
         connection = session.connection()
         summaries = read_summaries(connection)
         chosen = sorted((i for i, s in summaries.items() if keep(s)), key=_by(summaries))
-        for start in range(0, len(chosen), CHUNK):
-            ids = chosen[start : start + CHUNK]
-            groups = read_groups(connection, ids)
-            for measure_id in ids:
-                yield groups[measure_id]
+        batch: list[int] = []
+        held = 0
+        for at, measure_id in enumerate(chosen):
+            batch.append(measure_id)
+            held += summaries[measure_id].count
+            after = chosen[at + 1] if at + 1 < len(chosen) else None
+            if (
+                after is None
+                or len(batch) == CHUNK
+                or held + summaries[after].count > STREAM_FIGURES
+            ):
+                groups = read_groups(connection, batch)
+                for each in batch:
+                    yield groups[each]
+                batch, held = [], 0
 
 
 def _by(summaries: dict[int, MeasureSummary]) -> Callable[[int], tuple[bool, str, str]]:

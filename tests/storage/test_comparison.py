@@ -205,3 +205,23 @@ def test_figures_not_needed_are_let_go_but_not_those_shown(workspace: Workspace)
     assert kept.cached(CASUALTIES) is not None  # 4 figures, pinned
     held = [n for n in kept.summaries if n != CASUALTIES and kept.cached(n) is not None]
     assert sum(len(kept.group(n).figures) for n in held) <= 2
+
+
+def test_streaming_reads_a_few_figures_at_a_time(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck_gui.services import comparison
+
+    annotate_samples(workspace)
+    expected = [g.measure for g in compare(workspace.db)]
+    reads: list[list[int]] = []
+    real = comparison.read_groups
+
+    def spy(connection, measure_ids):  # noqa: ANN001, ANN202
+        reads.append(list(measure_ids))
+        return real(connection, measure_ids)
+
+    monkeypatch.setattr(comparison, "STREAM_FIGURES", 2)
+    monkeypatch.setattr(comparison, "read_groups", spy)
+    assert [g.measure for g in comparison.stream_groups(workspace.db)] == expected
+    assert len(reads) == len(expected)  # each measure holds more than 2 figures, or is alone
