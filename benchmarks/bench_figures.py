@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from factcheck_gui.domain.figures import find_figures  # noqa: E402
 from factcheck_gui.domain.model import ArticleDraft  # noqa: E402
 from factcheck_gui.domain.suggestions import suggest_figures  # noqa: E402
-from factcheck_gui.services.comparison import Comparison  # noqa: E402
+from factcheck_gui.services.kept_comparison import Comparison  # noqa: E402
 from factcheck_gui.services.workspace import open_memory_workspace  # noqa: E402
 from factcheck_gui.storage.tables import AnnotationRow, MeasureRow  # noqa: E402
 from factcheck_gui.ui.comparison.dock import ComparisonPanel  # noqa: E402
@@ -121,16 +121,16 @@ def main() -> int:
     )
 
     comparison = Comparison(workspace.db)
-    panel = ComparisonPanel()
+    panel = ComparisonPanel(comparison)
     panel.resize(1200, 500)
     panel.show()
     comparison.load()
-    panel.reset(comparison.groups)
+    panel.reset()
     app.processEvents()
 
     def full_reload() -> None:
         comparison.load()
-        panel.reset(comparison.groups)
+        panel.reset()
         panel.tree.viewport().grab()
 
     edits = iter(rng.sample(ids, args.repeat * 3))
@@ -138,7 +138,7 @@ def main() -> int:
     def one_edit() -> None:
         changes = workspace.annotations.update(next(edits), {"value": rng.randrange(1, 10**7)})
         names = comparison.refresh(changes)
-        panel.update_groups(names, comparison.groups)
+        panel.update_measures(names)
         panel.tree.viewport().grab()
 
     def edit_only() -> None:  # the write itself, to separate it from the refresh

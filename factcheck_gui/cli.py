@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck_gui import __version__, cli_figures
+from factcheck_gui import __version__, cli_figures, cli_json
 from factcheck_gui.domain.errors import NotFound, UserError
 from factcheck_gui.domain.figures import format_number
 from factcheck_gui.logs import LEVELS, log_start, one_line, setup_logging, where_details_are
@@ -316,19 +316,25 @@ def _rates(workspace: Workspace, *, as_json: bool, flagged: bool) -> int:
 
 
 def _conflicts(workspace: Workspace, *, as_json: bool, every: bool) -> int:
-    from factcheck_gui.services.comparison import compare
+    """Measure by measure as they are read: the output never waits on, nor holds, them all."""
+    from factcheck_gui.services.comparison import MeasureSummary, stream_groups
 
-    groups = [
-        g
-        for g in compare(workspace.db)
-        if (g.status == "conflict" or (every and len(g.figures) > 1))
-    ]
+    def chosen(summary: MeasureSummary) -> bool:
+        return summary.status == "conflict" or (every and summary.count > 1)
+
+    groups = stream_groups(workspace.db, chosen)
     if as_json:
-        rows = [
-            {"measure": g.measure, "status": g.status, "figures": [f.as_dict() for f in g.figures]}
-            for g in groups
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        cli_json.write_list(
+            (
+                {
+                    "measure": g.measure,
+                    "status": g.status,
+                    "figures": [f.as_dict() for f in g.figures],
+                }
+                for g in groups
+            ),
+            sys.stdout,
+        )
         return 0
     for g in groups:
         print(f"{g.measure}: {g.status}")

@@ -16,6 +16,10 @@ class Changes:
     library: bool = False
     # Anything may have changed (a backup was restored): views reload all they show.
     reset: bool = False
+    # The fields that changed in the ``updated`` annotations, when known (None: any may
+    # have): a view that shows none of them has nothing to redraw (a note, for the
+    # comparison). Added and removed annotations changed whole.
+    fields: frozenset[str] | None = None
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -25,6 +29,7 @@ class Changes:
             removed=(self.removed - other.added) | other.removed,
             library=self.library or other.library,
             reset=self.reset or other.reset,
+            fields=_fields(self, other),
         )
 
     @property
@@ -34,3 +39,11 @@ class Changes:
     @property
     def annotation_count_changed(self) -> bool:
         return bool(self.added or self.removed)
+
+
+def _fields(a: Changes, b: Changes) -> frozenset[str] | None:
+    if not a.updated:
+        return b.fields
+    if not b.updated:
+        return a.fields
+    return None if a.fields is None or b.fields is None else a.fields | b.fields

@@ -94,20 +94,5 @@ def disjoint(a: Bounded, b: Bounded) -> bool:
     return a.low is not None and b.high is not None and b.high < a.low
 
 
+# A measure's status; ``domain.conflicts`` finds which figures cannot both be true.
 CONFLICT, CONSISTENT, SINGLE = "conflict", "consistent", "single"
-
-
-def measure_status(
-    figures: list[tuple[str, str | None, Bounded]],
-) -> tuple[str, list[tuple[str, str]]]:
-    """The status of one measure's figures, given as (id, unit, interval), and the pairs
-    that cannot both be true. Figures in different units are not compared."""
-    pairs = [
-        (a_id, b_id)
-        for i, (a_id, a_unit, a) in enumerate(figures)
-        for b_id, b_unit, b in figures[i + 1 :]
-        if (a_unit == b_unit or a_unit is None or b_unit is None) and disjoint(a, b)
-    ]
-    if pairs:
-        return CONFLICT, pairs
-    return (CONSISTENT if len(figures) > 1 else SINGLE), []

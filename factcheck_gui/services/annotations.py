@@ -125,7 +125,11 @@ class AnnotationService:
                 if name != "id":
                     setattr(row, name, getattr(fresh, name))
             session.add(row)
-        return Changes(articles=frozenset({current.article_id}), updated=frozenset({annotation_id}))
+        return Changes(
+            articles=frozenset({current.article_id}),
+            updated=frozenset({annotation_id}),
+            fields=_changed_fields(current, edited),
+        )
 
     def delete(self, annotation_id: str) -> tuple[Removal, Changes]:
         now = datetime.now(UTC)
@@ -275,6 +279,14 @@ def _clean_values(values: Mapping[str, Any]) -> dict[str, Any]:
         except ValueError:
             raise UserError("Cannot edit: the as-of date should look like 2023-09-04.") from None
     return clean
+
+
+def _changed_fields(before: Annotation, after: Annotation) -> frozenset[str]:
+    return frozenset(
+        name
+        for name in Annotation.__dataclass_fields__
+        if name != "modified" and getattr(before, name) != getattr(after, name)
+    )
 
 
 def _check_interval(annotation: Annotation) -> None:

@@ -4,13 +4,13 @@ reader needs to judge them. The data only; ui/exchange/report_render.py draws it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 
 from factcheck_gui.domain.errors import UserError
-from factcheck_gui.domain.intervals import CONFLICT, CONSISTENT, SINGLE, measure_status
+from factcheck_gui.domain.intervals import CONFLICT, CONSISTENT, SINGLE
 from factcheck_gui.domain.model import Verdict
 from factcheck_gui.services.comparison import ComparedFigure, MeasureGroup, compare, sort_key
 from factcheck_gui.storage.database import Database
@@ -80,7 +80,6 @@ def build_report(db: Database, *, batch: str | None = None, status: str | None =
     extras = _extras(db, [f.annotation_id for g in groups for f in g.figures])
     measures = []
     for group in groups:
-        disjoint = {i for pair in group.disjoint for i in pair}
         figures = []
         for figure in group.figures:
             published, as_of, text, prefix, suffix, note = extras[figure.annotation_id]
@@ -92,7 +91,7 @@ def build_report(db: Database, *, batch: str | None = None, status: str | None =
                     _before(text, figure.start, prefix),
                     _after(text, figure.end, suffix),
                     note,
-                    figure.annotation_id in disjoint,
+                    group.conflicts.conflicting(figure.annotation_id),
                 )
             )
         measures.append(ReportMeasure(group, tuple(figures)))
@@ -103,8 +102,7 @@ def _restricted(group: MeasureGroup, articles: set[int]) -> MeasureGroup:
     figures = tuple(f for f in group.figures if f.article_id in articles)
     if len(figures) == len(group.figures):
         return group
-    status, pairs = measure_status([(f.annotation_id, f.unit, f) for f in figures])
-    return replace(group, status=status, figures=figures, disjoint=tuple(pairs))
+    return MeasureGroup(group.measure, figures)
 
 
 _A = AnnotationRow.__table__  # type: ignore[attr-defined]

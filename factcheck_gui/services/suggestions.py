@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.sqlite import insert
@@ -19,6 +22,21 @@ def _suggested(text: str) -> tuple[Candidate, ...]:
     """An article's text never changes (a new text is a new version): read it once, not at
     each edit while the suggestions are on screen."""
     return tuple(suggest_figures(text))
+
+
+class Covered:
+    """Spans, sorted by start with the furthest end reached so far: whether a span overlaps
+    any of them is one binary search (not a pass over all of them)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _end in ordered]
+        self._reach = list(accumulate((end for _start, end in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span [s, e) has s < end and start < e."""
+        before = bisect_left(self._starts, end)  # the spans that start before ``end``
+        return before > 0 and self._reach[before - 1] > start
 
 
 class SuggestionService:
@@ -45,11 +63,11 @@ class SuggestionService:
             dismissed = set(
                 connection.execute(select(d.c.start, d.c.end).where(d.c.article_id == article_id))
             )
+        covered = Covered(tagged)
         return [
             c
             for c in _suggested(text)
-            if (c.start, c.end) not in dismissed
-            and not any(start < c.end and c.start < end for start, end in tagged)
+            if (c.start, c.end) not in dismissed and not covered.overlaps(c.start, c.end)
         ]
 
     def dismiss(self, article_id: int, start: int, end: int) -> None:

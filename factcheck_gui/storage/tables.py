@@ -16,6 +16,7 @@ from sqlalchemy import (
     Text,
     event,
     false,
+    text,
 )
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlmodel import Field, SQLModel
@@ -126,6 +127,19 @@ class AnnotationRow(SQLModel, table=True):
     __table_args__ = (
         Index("ix_annotation_article_id", "article_id"),
         Index("ix_annotation_target_id", "target_id"),
+        # What the comparison reads of every figure, without the rows (0010_compared_index).
+        Index(
+            "ix_annotation_compared",
+            "measure_id",
+            "article_id",
+            "unit",
+            "low",
+            "high",
+            "kind",
+            "orphaned",
+            "value",
+            sqlite_where=text("measure_id IS NOT NULL"),
+        ),
     )
 
 

@@ -31,6 +31,7 @@ PAST_REVISIONS = [
     "0006_nfc_text_hash",
     "0007_changed_from",
     "0008_tombstones",
+    "0009_rationale",
 ]
 
 NOW = "2023-09-04 10:00:00.000000"

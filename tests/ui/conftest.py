@@ -38,6 +38,7 @@ def open_window(qtbot, data_dir: Path) -> Iterator[Callable[..., MainWindow]]:  
         window.activateWindow()
         qtbot.waitExposed(window)
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.waitUntil(lambda: window.comparing.ready)  # read off the GUI thread at start
         opened.append((window, workspace))
         return window
 
@@ -68,3 +69,9 @@ def tag(qtbot, view: ArticleTextView, quote: str, key: Qt.Key) -> None:  # noqa:
 
 def stored(window: MainWindow, article_id: int) -> list:
     return window.services.annotations.for_article(article_id)
+
+
+def compared(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """Wait, as a reviewer would, until the comparison shows the edits just made (they are
+    applied once edits pause)."""
+    qtbot.waitUntil(lambda: window.comparing.settled)

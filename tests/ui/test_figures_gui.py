@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from factcheck_gui.domain.model import Kind
 from factcheck_gui.ui.dialogs import dialogs
-from tests.ui.conftest import stored, tag
+from tests.ui.conftest import compared, stored, tag
 
 MEASURE = "Russian reservists called up"
 
@@ -43,6 +43,7 @@ def test_two_panes_in_conflict_and_a_click_scrolls_to_the_figure(window, qtbot) 
     assert (first.low, first.high) == (250_000, 350_000)
     assert (second.low, second.high) == (None, 180_000)
 
+    compared(qtbot, window)
     panel = window.comparing.panel
     group = panel.model.group_at(panel.model.index(0, 0))
     assert group.measure == MEASURE and group.status == "conflict"
@@ -76,12 +77,15 @@ def test_the_pane_follows_edits_and_undo(window, qtbot) -> None:  # noqa: ANN001
     value.selectAll()
     qtbot.keyClicks(value, "300,000")
     qtbot.keyClick(value, Qt.Key.Key_Return)
+    compared(qtbot, window)
     assert model.group_at(model.index(0, 0)).status == "consistent"
     window.undo_action.trigger()
+    compared(qtbot, window)
     assert model.group_at(model.index(0, 0)).status == "conflict"
     window.comparing.panel.conflicts_only.setChecked(True)
     assert model.rowCount() == 1
     window.undo_action.trigger()  # the measure of the second figure goes
+    compared(qtbot, window)
     assert model.group_at(model.index(0, 0)) is None or model.rowCount() == 0
 
 
@@ -204,51 +208,65 @@ def test_a_first_start_shows_the_conflict_at_once(open_window) -> None:  # noqa:
 
 
 def test_the_model_stays_sorted_and_sound_as_statuses_change(qtmodeltester, data_dir) -> None:  # noqa: ANN001
-    """Measures move when their status changes; the model passes Qt's own model checks."""
-    from factcheck_gui.services.comparison import Comparison, compare, sort_key
+    """Measures move when their status changes, an open measure's rows follow its figures;
+    the model passes Qt's own model checks."""
+    from factcheck_gui.services.comparison import compare, sort_key
+    from factcheck_gui.services.kept_comparison import Comparison
     from factcheck_gui.services.workspace import open_workspace
-    from factcheck_gui.ui.comparison.dock import ComparisonModel
+    from factcheck_gui.ui.comparison.model import ComparisonModel
 
     ws = open_workspace(data_dir)  # with our annotations of the samples: 7 measures
     try:
         comparison = Comparison(ws.db)
         comparison.load()
-        model = ComparisonModel()
-        model.reset(comparison.groups)
+        model = ComparisonModel(comparison)
+        model.reset()
         qtmodeltester.check(model)
-        migrants = next(g for g in comparison.groups.values() if g.measure.startswith("Central"))
-        first = migrants.figures[0].annotation_id
+        migrants = next(n for n in comparison.summaries if n.startswith("Central"))
+        model.open(migrants)
+        figures = comparison.group(migrants).figures
+        first = figures[0].annotation_id
 
         def apply(changes) -> None:  # noqa: ANN001
-            model.update_groups(comparison.refresh(changes), comparison.groups)
+            model.update(comparison.refresh(changes))
             expected = sorted(compare(ws.db), key=sort_key)
-            assert [g.measure for g in model.groups()] == [g.measure for g in expected]
-            for row, group in enumerate(expected):
-                assert model.rowCount(model.index(row, 0)) == len(group.figures)
+            assert model.names() == [g.measure for g in expected]
+            row = model.row_of(migrants)
+            group = next(g for g in expected if g.measure == migrants)
+            assert model.rowCount(model.index(row, 0)) == len(group.figures)
+            shown = [
+                model.figure_at(model.index(i, 0, model.index(row, 0)))
+                for i in range(len(group.figures))
+            ]
+            assert shown == list(group.figures)
             qtmodeltester.check(model)
 
         apply(ws.annotations.update(first, {"high": 7_000_000, "low": 6_500_000}))
-        apply(ws.annotations.update(migrants.figures[1].annotation_id, {"low": 8_000_000}))
-        assert model.group_at(model.index(0, 0)).measure == migrants.measure  # moved to the top
-        apply(ws.annotations.update(migrants.figures[1].annotation_id, {"low": 6_000_000}))
-        apply(ws.annotations.delete(first)[1])
+        apply(ws.annotations.update(figures[1].annotation_id, {"low": 8_000_000}))
+        assert model.name_at(model.index(0, 0)) == migrants  # moved to the top
+        apply(ws.annotations.update(figures[1].annotation_id, {"low": 6_000_000}))
+        removal, changes = ws.annotations.delete(first)
+        apply(changes)
+        apply(ws.annotations.restore(removal))
         model.conflicts_only = True
-        model.reset(comparison.groups)
-        assert [g.status for g in model.groups()] == ["conflict"]
+        model.reset()
+        assert [comparison.summaries[n].status for n in model.names()] == ["conflict"]
     finally:
         ws.close()
 
 
-def test_a_measure_stays_open_when_its_figures_change(open_window) -> None:  # noqa: ANN001
+def test_a_measure_stays_open_when_its_figures_change(open_window, qtbot) -> None:  # noqa: ANN001
     window = open_window(annotated=True)
     panel = window.comparing.panel
     group = panel.model.group_at(panel.model.index(0, 0))
     millions = next(f for f in group.figures if f.quote == "millions of soldiers")
     window.go_to_figure(millions.annotation_id, millions.article_id)
     window.delete_selected()
+    compared(qtbot, window)
     top = panel.model.index(0, 0)
     assert panel.model.rowCount(top) == 3 and panel.tree.isExpanded(top)
     window.undo_action.trigger()
+    compared(qtbot, window)
     assert panel.model.rowCount(top) == 4 and panel.tree.isExpanded(top)
 
 

@@ -4,8 +4,11 @@ or a byline's age."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck_gui.domain.suggestions import suggest_figures
+from factcheck_gui.services.suggestions import Covered
 from tests.conftest import SEEDS
 
 
@@ -158,3 +161,19 @@ def test_counts_of_people_never_get_fractional_ends() -> None:
         if candidate.figure.unit == "people":
             ends = (candidate.figure.low, candidate.figure.high)
             assert all(x is None or float(x).is_integer() for x in ends), candidate.quote
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)), max_size=12),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)), max_size=12),
+)
+def test_a_suggestion_is_left_out_where_a_figure_covers_it_as_pair_by_pair(
+    tagged: list[tuple[int, int]], candidates: list[tuple[int, int]]
+) -> None:
+    """The sorted look-up finds the overlaps that checking every tagged span finds."""
+    spans = [(start, start + length) for start, length in tagged]
+    covered = Covered(spans)
+    for start, length in candidates:
+        end = start + length
+        assert covered.overlaps(start, end) == any(s < end and start < e for s, e in spans)

@@ -3,7 +3,7 @@ selected one (it becomes a figure), Delete dismisses it (remembered); both move 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,9 @@ from factcheck_gui.ui.panes.panes import PaneArea
 _ACCEPT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _DISMISS_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 HEADERS = ("Words", "Value", "Unit", "Interval")
+DEBOUNCE_MS = 150  # edits in a row refresh the list once, when they pause
+# What the suggestions depend on: where the article's figures are (a note changes nothing).
+SUGGESTION_FIELDS = frozenset({"kind", "start", "end", "orphaned"})
 
 
 class SuggestionPanel(QWidget):
@@ -156,10 +159,15 @@ class Suggesting(QObject):
         panel.chosen.connect(self._show_span)
         panel.restoreRequested.connect(self.restore)
         panes.currentChanged.connect(lambda _pane: self.refresh())
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
         context.changed.connect(self._changed)
 
     def refresh(self) -> None:
         """List the focused article's candidates (only while the dock is visible)."""
+        self._timer.stop()
         pane = self._panes.current
         article = pane.article if pane is not None else None
         self.article_id = article.id if article is not None else None
@@ -186,7 +194,11 @@ class Suggesting(QObject):
                 reviewer=self._context.workspace.preferences.reviewer,
             ),
         )
-        self._context.run(command, done=lambda: self.created.emit(command.annotation_id))
+        def accepted() -> None:  # at once, or after a Retry of a refused save
+            self.refresh()  # at once: the reviewer goes on to the next one
+            self.created.emit(command.annotation_id)
+
+        self._context.run(command, done=accepted)
 
     def dismiss(self, start: int, end: int) -> None:
         if (article_id := self.article_id) is not None:
@@ -205,8 +217,12 @@ class Suggesting(QObject):
                 self.refresh()
 
     def _changed(self, changes: Changes) -> None:
-        if self.article_id is not None and (self.article_id in changes.articles or changes.library):
-            self.refresh()
+        if self.article_id is None or not (self.article_id in changes.articles or changes.library):
+            return
+        whole = changes.added or changes.removed or changes.library or changes.reset
+        if not whole and changes.fields is not None and not changes.fields & SUGGESTION_FIELDS:
+            return  # a note, a verdict: the same amounts are left to review
+        self._timer.start()
 
     def _show_span(self, start: int, end: int) -> None:
         pane = self._panes.current

@@ -4,6 +4,8 @@ that cannot be true together outlined in vermillion with a cross."""
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -54,8 +56,11 @@ def figure_label(figure: ComparedFigure) -> str:
 
 
 def units_of(group: MeasureGroup) -> str:
-    units = list(dict.fromkeys(f.unit for f in group.figures if f.unit))
-    return ", ".join(units) if units else "no unit given"
+    found = group.memo.get("units")
+    if not isinstance(found, str):
+        units = [u for u in dict.fromkeys(map(attrgetter("unit"), group.figures)) if u]
+        found = group.memo["units"] = ", ".join(units) if units else "no unit given"
+    return found
 
 
 def paint_figures(
@@ -77,8 +82,7 @@ def paint_figures(
     figures = group.figures
     if not figures:
         return []
-    scale = Scale(group, mode)
-    disjoint = {i for pair in group.disjoint for i in pair}
+    scale = Scale.of(group, mode)
     ink = text if text is not None else painter.pen().color()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -112,7 +116,7 @@ def paint_figures(
         lane_rect = QRectF(rect.left(), top, rect.width(), lane)
         out.append((lane_rect, figure))
         colour = article_colour(figure.article_id)
-        conflicting = figure.annotation_id in disjoint
+        conflicting = group.conflicts.conflicting(figure.annotation_id)
         mid = top + lane / 2
         if labels:
             if figure.annotation_id == selected:
@@ -279,7 +283,7 @@ class NumberLine(QWidget):
             self.setAccessibleName("Number line")
             self.setAccessibleDescription("No measure chosen")
             return
-        scale = Scale(self.group, self.mode)
+        scale = Scale.of(self.group, self.mode)
         self.setAccessibleName(f"Number line: {self.group.measure} ({units_of(self.group)})")
         figure = self.selected_figure()
         chosen = f"; selected {figure_label(figure)}, {figure_tip(figure)}" if figure else ""

@@ -122,7 +122,7 @@ def _measure_html(number: int, measure: ReportMeasure, src: str) -> list[str]:
         by_id = {f.figure.annotation_id: f.figure for f in measure.figures}
         pairs = [
             f"<li>{_short(by_id[a])} and {_short(by_id[b])}</li>"
-            for a, b in group.disjoint
+            for a, b in group.conflicts.pairs()
             if a in by_id and b in by_id
         ]
         out.append("<p>Cannot both be true:</p><ul>" + "".join(pairs) + "</ul>")

@@ -7,13 +7,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from factcheck_gui.services.comparison import Comparison, MeasureGroup
+from factcheck_gui.services.comparison import MeasureGroup
+from factcheck_gui.services.kept_comparison import Comparison
 from factcheck_gui.ui.panes.panes import ArticlePane, PaneArea
 
 
 class CrossHighlight(QObject):
     """Which measure's figures are shown as siblings; ``show_measure`` when one is chosen in
-    the comparison, ``follow`` when a figure is chosen in a pane."""
+    the comparison, ``follow`` when a figure is chosen in a pane (the measure's figures are
+    kept at hand while they are marked)."""
 
     def __init__(
         self,
@@ -32,6 +34,10 @@ class CrossHighlight(QObject):
     def show_measure(self, name: str | None, *, keep: ArticlePane | None = None) -> None:
         """Mark ``name``'s figures in every pane and scroll each pane (but ``keep``, where
         the reviewer is) to the first of them."""
+        if self.measure is not None and self.measure != name:
+            self._comparison.pin(self.measure, on=False)
+        if name is not None:
+            self._comparison.pin(name)
         self.measure = name
         group = self._group()
         shown = 0
@@ -61,7 +67,7 @@ class CrossHighlight(QObject):
             self._mark(pane, group)
 
     def _group(self) -> MeasureGroup | None:
-        return self._comparison.groups.get(self.measure) if self.measure else None
+        return self._comparison.group(self.measure) if self.measure else None
 
     @staticmethod
     def _mark(pane: ArticlePane, group: MeasureGroup | None) -> list:  # type: ignore[type-arg]

@@ -169,14 +169,15 @@ def save_screenshot(window: MainWindow, path: Path) -> int:
 
     window.resize(*SCREENSHOT_SIZE)
     open_first_samples(window)
+    window.comparing.wait()  # the comparison read in full, as a reviewer waits to see it
     notes = [
         a
         for pane in window.panes.panes
         for a in sorted(pane.view.notes.values(), key=lambda a: a.start)
     ]
     if notes:  # show the editor with something in it: a figure in conflict, if there is one
-        groups = window.comparing.comparison.groups
-        conflicting = {name for name, g in groups.items() if g.status == "conflict"}
+        summaries = window.comparing.comparison.summaries
+        conflicting = {name for name, s in summaries.items() if s.status == "conflict"}
         shown = next((a for a in notes if a.measure in conflicting), notes[0])
         window.select_annotation(shown.id, reveal=True)
     window.show()

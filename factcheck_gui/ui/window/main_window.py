@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
             self.panes, self.comparing.comparison, tell=self.show_problem, parent=self
         )
         self.comparing.panel.measureChosen.connect(self.cross.show_measure)
+        self.comparing.updated.connect(lambda _names: self.cross.refresh())
         self.restoring = Restoring(context, self, self.show_problem)
         self.report_export = ReportExport(context, self)
         self.actions_ = build_actions(
@@ -515,6 +516,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        self.comparing.stop()  # no read of the comparison outlives the window
         super().closeEvent(event)
 
 
