@@ -194,6 +194,7 @@ class Suggesting(QObject):
                 reviewer=self._context.workspace.preferences.reviewer,
             ),
         )
+
         def accepted() -> None:  # at once, or after a Retry of a refused save
             self.refresh()  # at once: the reviewer goes on to the next one
             self.created.emit(command.annotation_id)
