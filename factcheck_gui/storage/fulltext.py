@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, TextClause, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
 from factcheck_gui.domain.errors import UserError
@@ -199,9 +199,9 @@ class Match:
 class FullTextIndex(Protocol):
     """What the services need of a full-text index; another backend provides its own."""
 
-    def matching_articles(self, query: SearchQuery) -> TextClause:
-        """A ``SELECT`` of one column: the ids of articles whose title, outlet or text has
-        every term (to use inside ``article.id IN (…)``)."""
+    def matching_articles(self, query: SearchQuery) -> tuple[str, list[object]]:
+        """A ``SELECT`` of one column (SQL with ``?`` and its values): the ids of articles
+        whose title, outlet or text has every term, for ``article.id IN (…)``."""
         ...
 
     def count(self, session: Session, query: SearchQuery, *, cap: int) -> tuple[int, int]:
@@ -221,10 +221,8 @@ _MARKERS = ("\ue000", "\ue001")
 
 
 class SqliteFullText:
-    def matching_articles(self, query: SearchQuery) -> TextClause:
-        return text("SELECT rowid FROM article_fts WHERE article_fts MATCH :fts").bindparams(
-            fts=render(query)
-        )
+    def matching_articles(self, query: SearchQuery) -> tuple[str, list[object]]:
+        return "SELECT rowid FROM article_fts WHERE article_fts MATCH ?", [render(query)]
 
     def count(self, session: Session, query: SearchQuery, *, cap: int) -> tuple[int, int]:
         found = []

@@ -42,7 +42,8 @@ def test_importing_a_folder_runs_in_the_background_and_reports(
     assert shown["summary"].startswith("Imported 12 articles into batch “batch")
     assert any("broken.json: malformed JSON at line 1" in line for line in shown["details"])
     model = window.library.model
-    assert model.rowCount() == 2 and model.rowCount(model.index(1, 0)) == 12
+    qtbot.waitUntil(lambda: model.rowCount() == 2)  # read in the background, then inserted
+    assert model.rowCount(model.index(1, 0)) == 12
     assert "Imported 12 articles" in window.statusBar().currentMessage()
 
 

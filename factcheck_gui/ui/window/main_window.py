@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar(self)
         self.find_bar = FindBar(self.panes, self)
         self.setCentralWidget(_stacked(self.message_bar, self.panes, self.find_bar))
-        self.library = LibraryPanel(self)
+        self.library = LibraryPanel(self, library=self.services.library)
         self.annotations = AnnotationPanel(self)
         self.library_dock = self._dock(
             "Library", "libraryDock", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         context.fenced.connect(self._undo_fenced)
         self._saving_notes = False
 
-        self.library.reset(self.services.library.batches())
+        self.library.load()
         self.resize(1400, 900)
         compact.arrange(self)
         self.first_layout = compact.FirstLayout(self)  # stopped when a saved layout returns
@@ -396,13 +396,14 @@ class MainWindow(QMainWindow):
             self.annotations.select(self.selected)
         self.cross.refresh()
         if changes.library:
-            self.library.reset(self.context.library())
-        elif changes.annotation_count_changed:
-            self.library.model.update_articles(self.services.library.summaries(changes.articles))
+            self.library.refresh(everything=changes.reset)
+        if changes.annotation_count_changed:
+            self.library.counts_changed(changes.articles)
 
     def _reload_panes(self) -> None:
         """Everything may have changed (a restore): each pane shows its article afresh."""
-        known = {a.id for a in self.services.library.summaries()}
+        open_ids = [p.article_id for p in self.panes.panes if p.article_id is not None]
+        known = self.services.library.existing(open_ids)
         for pane in self.panes.panes:
             if pane.article_id in known:
                 pane.show_article(
@@ -502,6 +503,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        self.library.shutdown()
         super().closeEvent(event)
 
 
