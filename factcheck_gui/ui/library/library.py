@@ -290,7 +290,7 @@ class LibraryPanel(QWidget):
             if not index.isValid():
                 return
             if self.model.is_more(index):
-                self.model.fetchMore(index.parent())
+                self.model.show_more(index.parent())
                 self._filling.start()  # the rows shown may leave room for more
                 return
             index = self.tree.indexBelow(index)
@@ -332,7 +332,7 @@ class LibraryPanel(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         if self.model.is_more(index):
-            self.model.fetchMore(index.parent())
+            self.model.show_more(index.parent())
             return
         article_id = self.model.article_id(index)
         if article_id is not None:

@@ -2,7 +2,7 @@
 
 A ``Listing`` (services/listing.py) holds only ids: which batches show and which of their
 articles match the filter. A batch shows its first ``PAGE`` articles, then a "more" row;
-the view asks for more (``fetchMore``, or the panel when the "more" row is on screen), so
+the panel asks for more when that row comes into view (or is activated), so
 the tree lays out what was scrolled through, never every article. Titles, outlets, dates
 and counts are read a page of ids at a time when first painted, and kept.
 """
@@ -186,13 +186,17 @@ class LibraryModel(QAbstractItemModel):
         return self._summaries.get(article_id)
 
     # -- lazy rows -----------------------------------------------------------------------------
-    def canFetchMore(self, parent: AnyIndex) -> bool:  # noqa: N802
+    # Not canFetchMore/fetchMore: QTreeView fetches for every batch it expands, and at the
+    # bottom only for the last one, so a batch in the middle would stop at its first page.
+    # The "more" row of each batch asks instead, when it comes into view (the panel).
+    def has_more(self, parent: AnyIndex) -> bool:
         if not parent.isValid() or parent.internalId() != _BATCH:
             return False
         return self._nodes[parent.row()].more
 
-    def fetchMore(self, parent: AnyIndex) -> None:  # noqa: N802
-        if self.canFetchMore(parent):
+    def show_more(self, parent: AnyIndex) -> None:
+        """The next page of the batch at ``parent``."""
+        if self.has_more(parent):
             node = self._nodes[parent.row()]
             self._show(parent.row(), node.shown + PAGE)
 
