@@ -224,5 +224,8 @@ def snippet_of(field: Field) -> tuple[str, tuple[tuple[int, int], ...]]:
     return lead + _one_line(value[begin:stop]) + tail, marks
 
 
+_SPACES = {c: " " for c in range(0x3001) if chr(c).isspace()}  # every space is below U+3001
+
+
 def _one_line(text: str) -> str:
-    return "".join(" " if c.isspace() else c for c in text)
+    return text.translate(_SPACES)

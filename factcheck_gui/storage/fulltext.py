@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 import sqlite3
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from factcheck_gui.domain.errors import UserError
@@ -215,6 +214,14 @@ class FullTextIndex(Protocol):
         ...
 
 
+def _raw(session: Session) -> Any:
+    """The driver's connection: FTS queries return long texts, and SQLAlchemy's result
+    handling costs more than SQLite's search here."""
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    return raw
+
+
 _ARTICLE_FIELDS = ("title", "outlet", "text")
 _ANNOTATION_FIELDS = ("quote", "note")
 _MARKERS = ("\ue000", "\ue001")
@@ -227,8 +234,8 @@ class SqliteFullText:
     def count(self, session: Session, query: SearchQuery, *, cap: int) -> tuple[int, int]:
         found = []
         for table in ("article_fts", "annotation_fts"):
-            sql = f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :q LIMIT :cap)"
-            found.append(int(session.execute(text(sql), {"q": render(query), "cap": cap}).one()[0]))
+            sql = f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)"
+            found.append(int(_raw(session).execute(sql, (render(query), cap)).fetchone()[0]))
         return found[0], found[1]
 
     def matches(
@@ -243,14 +250,16 @@ class SqliteFullText:
 
     def _article_matches(self, session: Session, fts: str, first: int, limit: int) -> list[Match]:
         marks = _highlights("article_fts", len(_ARTICLE_FIELDS))
-        rows = session.execute(
-            text(
+        rows = (
+            _raw(session)
+            .execute(
                 f"SELECT f.rowid, {marks}, a.title, a.outlet, a.text FROM article_fts f "
-                "JOIN article a ON a.id = f.rowid WHERE article_fts MATCH :q "
-                "AND f.rowid >= :first ORDER BY f.rowid LIMIT :limit"
-            ),
-            {"q": fts, "first": first, "limit": limit, "a": _MARKERS[0], "b": _MARKERS[1]},
-        ).all()
+                "JOIN article a ON a.id = f.rowid WHERE article_fts MATCH ? "
+                "AND f.rowid >= ? ORDER BY f.rowid LIMIT ?",
+                (*_MARKERS * len(_ARTICLE_FIELDS), fts, first, limit),
+            )
+            .fetchall()
+        )
         found = []
         for row in rows:
             article_id = int(row[0])
@@ -265,15 +274,17 @@ class SqliteFullText:
         self, session: Session, fts: str, after: int, limit: int
     ) -> list[Match]:
         marks = _highlights("annotation_fts", len(_ANNOTATION_FIELDS))
-        rows = session.execute(
-            text(
+        rows = (
+            _raw(session)
+            .execute(
                 f"SELECT f.rowid, {marks}, a.quote, a.note, a.id, a.article_id "
                 "FROM annotation_fts f JOIN annotation_key k ON k.key = f.rowid "
                 "JOIN annotation a ON a.id = k.annotation_id "
-                "WHERE annotation_fts MATCH :q AND f.rowid > :after ORDER BY f.rowid LIMIT :limit"
-            ),
-            {"q": fts, "after": after, "limit": limit, "a": _MARKERS[0], "b": _MARKERS[1]},
-        ).all()
+                "WHERE annotation_fts MATCH ? AND f.rowid > ? ORDER BY f.rowid LIMIT ?",
+                (*_MARKERS * len(_ANNOTATION_FIELDS), fts, after, limit),
+            )
+            .fetchall()
+        )
         found = []
         for row in rows:
             key = int(row[0])
@@ -286,7 +297,7 @@ class SqliteFullText:
 
 
 def _highlights(table: str, columns: int) -> str:
-    return ", ".join(f"highlight({table}, {i}, :a, :b)" for i in range(columns))
+    return ", ".join(f"highlight({table}, {i}, ?, ?)" for i in range(columns))
 
 
 def _fields(
@@ -307,14 +318,16 @@ def _fields(
         marks = _marks(shown, value, _MARKERS)
         if marks is None:
             markers = _markers_absent_from(value)
-            again = session.execute(
-                text(
-                    f"SELECT highlight({table}, {i}, :a, :b) FROM {table} "
-                    f"WHERE {table} MATCH :q AND rowid = :rowid"
-                ),
-                {"q": fts, "rowid": rowid, "a": markers[0], "b": markers[1]},
-            ).scalar()
-            marks = _marks(str(again or ""), value, markers)
+            again = (
+                _raw(session)
+                .execute(
+                    f"SELECT highlight({table}, {i}, ?, ?) FROM {table} "
+                    f"WHERE {table} MATCH ? AND rowid = ?",
+                    (*markers, fts, rowid),
+                )
+                .fetchone()
+            )
+            marks = _marks(str(again[0] if again and again[0] else ""), value, markers)
         if marks is None:  # the index disagrees with the row: never point at a guess
             log.warning(
                 "%s row %s: highlighted %s does not match the stored one", table, rowid, name
@@ -331,27 +344,18 @@ def _marks(shown: str, value: str, markers: tuple[str, str]) -> tuple[tuple[int,
     opening, closing = markers
     if opening in value or closing in value:
         return None
-    marks: list[tuple[int, int]] = []
-    plain: list[str] = []
-    position, start = 0, -1
-    for piece in _split(shown, markers):
-        if piece == opening:
-            start = position
-        elif piece == closing:
-            if start >= 0:
-                marks.append((start, position))
-            start = -1
-        else:
-            plain.append(piece)
-            position += len(piece)
-    if "".join(plain) != value:
+    if shown.replace(opening, "").replace(closing, "") != value:
         return None
+    marks: list[tuple[int, int]] = []
+    removed = position = 0
+    while (start := shown.find(opening, position)) >= 0:
+        end = shown.find(closing, start + 1)
+        if end < 0:
+            return None
+        marks.append((start - removed, end - removed - 1))
+        removed += 2
+        position = end + 1
     return tuple(marks)
-
-
-def _split(shown: str, markers: tuple[str, str]) -> list[str]:
-    """``shown`` cut at each marker, the markers kept as pieces of their own."""
-    return [p for p in re.split(f"([{re.escape(markers[0])}{re.escape(markers[1])}])", shown) if p]
 
 
 def _markers_absent_from(value: str) -> tuple[str, str]:

@@ -40,7 +40,7 @@ __all__ = ["COLUMNS", "LibraryModel", "LibraryPanel", "dropped_paths"]
 DEBOUNCE_MS = 120
 # Batches open by themselves, in order, while the rows they show stay under this many; the
 # others open when the reviewer clicks them (each shows ui/library/model.PAGE rows at first).
-AUTO_EXPAND_ROWS = 2000
+AUTO_EXPAND_ROWS = 300
 
 
 def dropped_paths(data: QMimeData) -> list[Path]:

@@ -26,13 +26,21 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 Loader = Callable[[Sequence[int]], list[ArticleSummary]]
 
 COLUMNS = ("Title", "Outlet", "Date", "Notes")
-PAGE = 200  # articles a batch shows at first, and each time it shows more
+PAGE = 100  # articles a batch shows at first, and each time it shows more
 READ = 100  # summaries read at once
 _BATCH = 0  # internalId of a batch row; an article row's is its batch row + 1
 _BATCH_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _ARTICLE_FLAGS = _BATCH_FLAGS | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren
 _MORE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# Roles as plain ints: a view asks data() for about ten roles per cell it paints, and the
+# enum lookups cost more than the answers.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _FONT})
 
 
 @dataclass(eq=False)
@@ -285,22 +293,25 @@ class LibraryModel(QAbstractItemModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == _BATCH:
+            return _NO_FLAGS
+        parent = index.internalId()
+        if parent == _BATCH:
             return _BATCH_FLAGS
-        return _MORE_FLAGS if self.is_more(index) else _ARTICLE_FLAGS
+        return _MORE_FLAGS if index.row() >= self._nodes[parent - 1].shown else _ARTICLE_FLAGS
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        if role not in _ROLES or not index.isValid():
             return None
         column = index.column()
-        if index.internalId() == _BATCH:
+        parent = index.internalId()
+        if parent == _BATCH:
             return self._batch_data(self._nodes[index.row()], column, role)
-        node = self._nodes[index.internalId() - 1]
-        if index.row() >= node.shown:
+        node = self._nodes[parent - 1]
+        row = index.row()
+        if row >= node.shown:
             return self._more_data(node, column, role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            article = self._summary(node, index.row())
+        if role == _DISPLAY:
+            article = self._summary(node, row)
             if article is None:
                 return "…" if column == 0 else None
             if column == 0:
@@ -310,37 +321,37 @@ class LibraryModel(QAbstractItemModel):
             if column == 2:
                 return article.published.isoformat() if article.published else ""
             return article.annotations
-        if role == Qt.ItemDataRole.ToolTipRole:
-            shown = self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == _TOOLTIP:
+            shown = self.data(index, _DISPLAY)
             return tooltip(str(shown)) if shown not in (None, "") else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+        if role == _ALIGN and column == 3:
             return _RIGHT
         return None
 
     def _batch_data(self, node: _Node, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == 0:
                 return node.batch.name
             if column == 2:
                 return node.batch.imported.date().isoformat()
             if column == 3:
                 return node.annotations
-        elif role == Qt.ItemDataRole.ToolTipRole and column == 0:
+        elif role == _TOOLTIP and column == 0:
             total = node.articles if node.articles is not None else len(node.ids)
             matching = "" if len(node.ids) == total else f", {len(node.ids):,} match the filter"
             return tooltip(f"{node.batch.name}\n{total:,} articles{matching}")
-        elif role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+        elif role == _ALIGN and column == 3:
             return _RIGHT
         return None
 
     def _more_data(self, node: _Node, column: int, role: int) -> Any:
         if column != 0:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return f"{len(node.ids) - node.shown:,} more…"
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             return self._italic
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return "Scroll on, or press Enter, to show them"
         return None
 
