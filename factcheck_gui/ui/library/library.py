@@ -40,7 +40,7 @@ __all__ = ["COLUMNS", "LibraryModel", "LibraryPanel", "dropped_paths"]
 DEBOUNCE_MS = 120
 # Batches open by themselves, in order, while the rows they show stay under this many; the
 # others open when the reviewer clicks them (each shows ui/library/model.PAGE rows at first).
-AUTO_EXPAND_ROWS = 300
+AUTO_EXPAND_ROWS = 150
 
 
 def dropped_paths(data: QMimeData) -> list[Path]:
@@ -61,6 +61,7 @@ class _Request:
     since: int = 0
     totals: tuple[int, ...] | None = None  # batches to count again (() for every batch)
     counted: bool = False  # the full listing counts its batches too
+    fresh: bool = False  # everything may have changed (a restore): forget what was read
 
     def merged(self, newer: _Request) -> _Request:
         """One request doing the work of both (a full listing covers any newer rows)."""
@@ -68,7 +69,8 @@ class _Request:
         counted = self.counted or newer.counted
         if newer.full or self.full:
             text = newer.text if newer.full else self.text
-            return _Request(text, full=True, totals=totals, counted=counted)
+            fresh = self.fresh or newer.fresh
+            return _Request(text, full=True, totals=totals, counted=counted, fresh=fresh)
         since = (
             min(r.since for r in (self, newer) if r.append) if self.append or newer.append else 0
         )
@@ -165,7 +167,7 @@ class LibraryPanel(QWidget):
         """The library changed: the new articles are added (everything is read again after
         a restore)."""
         if everything:
-            request = _Request(self.filter.text(), full=True, counted=True)
+            request = _Request(self.filter.text(), full=True, counted=True, fresh=True)
             self._newest_full = self.reader.submit(request)
         else:
             self.reader.submit(_Request(self.model.filter_text, append=True, since=self.model.upto))
@@ -214,7 +216,7 @@ class LibraryPanel(QWidget):
             return  # a newer keystroke's listing is on its way
         if read.listing is not None:
             if read.request.full:
-                self._show_listing(read.listing)
+                self._show_listing(read.listing, fresh=read.request.fresh)
             elif read.listing.text == self.model.filter_text:
                 self._add_listing(read.listing)
         if read.totals is not None:
@@ -228,13 +230,13 @@ class LibraryPanel(QWidget):
         if callable(show):
             show(self.problem)
 
-    def _show_listing(self, listing: Listing) -> None:
+    def _show_listing(self, listing: Listing, *, fresh: bool = False) -> None:
         selected = self.selected_article_ids()
         current = self.model.article_id(self.tree.currentIndex())
-        self.model.set_listing(listing)
-        self._expand()
-        self._select(selected, current)
-        self._filling.start()
+        if self.model.set_listing(listing, fresh=fresh):
+            self._expand()
+            self._select(selected, current)
+            self._filling.start()
         self.listed.emit()
 
     def _add_listing(self, listing: Listing) -> None:

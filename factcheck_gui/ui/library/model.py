@@ -71,14 +71,32 @@ class LibraryModel(QAbstractItemModel):
         self.upto = 0  # the newest article id the listing took into account
 
     # -- filling ---------------------------------------------------------------------------
-    def set_listing(self, listing: Listing) -> None:
-        """Show a new listing (a new filter, a restore): the tree starts again."""
-        totals = {n.batch.id: (n.articles, n.annotations) for n in self._nodes}
+    def set_listing(self, listing: Listing, *, fresh: bool = False) -> bool:
+        """Show a new listing (a new filter; ``fresh`` after a restore: every row read
+        again): the tree starts again, unless the same articles match (False: nothing
+        changed, as when typing on narrows nothing)."""
+        if not fresh and self._same(listing):
+            self.filter_text, self.upto = listing.text, listing.upto
+            return False
+        totals = {} if fresh else {n.batch.id: (n.articles, n.annotations) for n in self._nodes}
         self.beginResetModel()
+        if fresh:
+            self._summaries.clear()
         self._nodes = [self._node(b, totals.get(b.batch.id)) for b in listing.batches]
         self._row_of = {n.batch.id: row for row, n in enumerate(self._nodes)}
         self.filter_text, self.upto = listing.text, listing.upto
         self.endResetModel()
+        return True
+
+    def _same(self, listing: Listing) -> bool:
+        if len(listing.batches) != len(self._nodes):
+            return False
+        return all(
+            shown.batch == node.batch
+            and len(shown.ids) == len(node.ids)
+            and shown.ids == tuple(node.ids)
+            for shown, node in zip(listing.batches, self._nodes, strict=True)
+        )
 
     def reset(self, batches: Sequence[LibraryBatch]) -> None:
         """Show batches already read whole (summaries included)."""
