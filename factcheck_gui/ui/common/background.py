@@ -42,6 +42,9 @@ class Background(QObject, Generic[R]):
         self._ticket = 0
         self._idle = threading.Event()
         self._idle.set()
+        self._delivered = 0  # the newest ticket whose outcome reached the GUI thread
+        self.done.connect(self._arrived)  # first: before the receivers' own slots
+        self.failed.connect(self._arrived)
 
     def submit(self, request: R) -> int:
         """Run ``request`` as soon as the thread is free; its ticket."""
@@ -61,6 +64,14 @@ class Background(QObject, Generic[R]):
     @property
     def latest(self) -> int:
         return self._ticket
+
+    @property
+    def pending(self) -> bool:
+        """The newest request's outcome has not reached the GUI thread yet."""
+        return self._delivered < self._ticket and not self._closed
+
+    def _arrived(self, ticket: int, _outcome: object) -> None:
+        self._delivered = max(self._delivered, ticket)
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Block until nothing runs or waits (tests and benchmarks)."""

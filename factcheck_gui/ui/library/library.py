@@ -186,7 +186,7 @@ class LibraryPanel(QWidget):
     @property
     def busy(self) -> bool:
         """A keystroke or a change is not shown yet."""
-        return self._timer.isActive() or not self.reader.wait_idle(0)
+        return self._timer.isActive() or self.reader.pending
 
     def shutdown(self) -> None:
         self._timer.stop()

@@ -46,7 +46,7 @@ _ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _FONT})
 @dataclass(eq=False)
 class _Node:
     batch: Batch
-    ids: list[int]  # the batch's articles that match, in id order
+    ids: tuple[int, ...]  # the batch's articles that match, in id order (the listing's own)
     articles: int | None  # every article of the batch, and their annotations
     annotations: int | None
     shown: int = 0  # articles with a row so far (then a "more" row while any are left)
@@ -136,7 +136,7 @@ class LibraryModel(QAbstractItemModel):
     def _append(self, row: int, node: _Node, ids: list[int]) -> None:
         parent = self.index(row, 0)
         had_more = node.more
-        node.ids.extend(ids)
+        node.ids += tuple(ids)
         if had_more:
             self._more_changed(row)
             return
@@ -172,8 +172,7 @@ class LibraryModel(QAbstractItemModel):
         articles, annotations = _totals(shown)
         if articles is None and totals is not None:
             articles, annotations = totals
-        ids = list(shown.ids)
-        return _Node(shown.batch, ids, articles, annotations, min(len(ids), PAGE))
+        return _Node(shown.batch, shown.ids, articles, annotations, min(len(shown.ids), PAGE))
 
     # -- what rows stand for ---------------------------------------------------------------------
     def article_id(self, index: AnyIndex) -> int | None:

@@ -228,7 +228,8 @@ class SearchPanel(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._timer.isActive() or not self.reader.wait_idle(0)
+        """Typing or a search is not shown yet."""
+        return self._timer.isActive() or self.reader.pending
 
     def start(self) -> None:
         self.query.setFocus()
@@ -239,9 +240,9 @@ class SearchPanel(QWidget):
         self.reader.shutdown()
 
     def show_more(self) -> None:
-        if self._results is not None and self._results.more:
-            self.more.setEnabled(False)
-            self.reader.submit(_Ask(self.query.text(), self._results.after))
+        if self._results is not None and self._results.more and self._shown_text is not None:
+            self.more.setEnabled(False)  # the next page of the results shown, not of newer typing
+            self.reader.submit(_Ask(self._shown_text, self._results.after))
 
     def open_current(self) -> None:
         """Open the current hit; right after typing, the first hit once it is found."""
