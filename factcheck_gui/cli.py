@@ -78,6 +78,20 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", parents=[common], help="list the stored articles")
     listing.add_argument("--json", action="store_true", help="print a JSON list")
 
+    searching = commands.add_parser(
+        "search",
+        parents=[common],
+        help="find words in every article's title, text, quotes and notes",
+        description="One line per hit: article id, title, the words in context. Words are "
+        'all required; "quoted words" are a phrase; the last word may continue (recru: '
+        "recruits). Nothing typed is search syntax.",
+    )
+    searching.add_argument("query", nargs="+", metavar="QUERY")
+    searching.add_argument("--json", action="store_true", help="print a JSON list")
+    searching.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)"
+    )
+
     importing = commands.add_parser(
         "import",
         parents=[common],
@@ -170,6 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return run_import(workspace, args.paths, batch=args.batch, carry=args.carry_over)
             if command == "figures":
                 return _figures(workspace, args.article_id, as_json=args.json)
+            if command == "search":
+                return _search(workspace, " ".join(args.query), as_json=args.json, limit=args.limit)
             if command == "rates":
                 return _rates(workspace, as_json=args.json, flagged=args.flagged)
             if command == "report":
@@ -280,6 +296,33 @@ def _gui(args: argparse.Namespace) -> int:
         samples=not getattr(args, "no_samples", False),
         screenshot=getattr(args, "screenshot", None),
     )
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return number
+
+
+def _search(workspace: Workspace, query: str, *, as_json: bool, limit: int) -> int:
+    results = workspace.search.search(query, limit=limit, count=False)
+    if as_json:
+        print(json.dumps([h.as_dict() for h in results.hits], ensure_ascii=False, indent=2))
+    else:
+        for hit in results.hits:
+            where = "" if hit.where == "text" else f"{hit.where}: "
+            print(f"{hit.article_id}\t{_flat(hit.title)}\t{where}{_flat(hit.snippet)}")
+    if results.more:
+        print(f"factcheck: more hits than these {limit}; --limit N shows more", file=sys.stderr)
+    return 0
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _figures(workspace: Workspace, article_id: int, *, as_json: bool) -> int:

@@ -11,11 +11,12 @@ from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.digests import nfc_sha256, text_sha256
 from factcheck_gui.domain.errors import NotFound
 from factcheck_gui.domain.model import Article, ArticleDraft, ArticleSummary, Batch, LibraryBatch
+from factcheck_gui.services.listing import BatchShown, Lister, Listing
 from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.database import Database
 from factcheck_gui.storage.tables import ArticleRow, BatchRow
 
-__all__ = ["BatchAdded", "LibraryService", "text_sha256"]
+__all__ = ["BatchAdded", "BatchShown", "LibraryService", "Listing", "text_sha256"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ INSERT_CHUNK = 1000
 class LibraryService:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._lister = Lister(db)
 
     def is_empty(self) -> bool:
         with self._db.transaction() as session:
@@ -51,6 +53,28 @@ class LibraryService:
     def summaries(self, article_ids: Iterable[int] | None = None) -> list[ArticleSummary]:
         with self._db.transaction() as session:
             return repo.article_summaries(session, article_ids)
+
+    def listing(self, text: str = "", *, since: int | None = None, totals: bool = True) -> Listing:
+        """The batches and article ids the library shows for the filter ``text``
+        (``services/listing.py``); with ``since``, only articles newer than that id."""
+        return self._lister.listing(text, since=since, totals=totals)
+
+    def batch_totals(self, batch_ids: list[int] | None = None) -> dict[int, tuple[int, int]]:
+        """Batch id -> (articles, annotations)."""
+        return self._lister.totals(batch_ids)
+
+    def existing(self, article_ids: Iterable[int]) -> set[int]:
+        """Which of these articles are stored."""
+        with self._db.transaction() as session:
+            return repo.existing_articles(session, article_ids)
+
+    def first_articles(self, batch_name: str | None, count: int) -> list[int]:
+        """The first ``count`` articles of the first batch called ``batch_name`` (or of the
+        library, when there is no such batch)."""
+        listing = self._lister.listing("", totals=False)
+        chosen = next((b for b in listing.batches if b.batch.name == batch_name), None)
+        ids = chosen.ids if chosen else tuple(i for b in listing.batches for i in b.ids)
+        return list(ids[:count])
 
     def article(self, article_id: int) -> Article:
         with self._db.transaction() as session:

@@ -13,6 +13,7 @@ from factcheck_gui.services.library import LibraryService
 from factcheck_gui.services.measures import MeasureService
 from factcheck_gui.services.preferences import Preferences
 from factcheck_gui.services.samples import load_sample_annotations, load_samples
+from factcheck_gui.services.search import SearchService
 from factcheck_gui.services.suggestions import SuggestionService
 from factcheck_gui.storage.database import (
     Database,
@@ -48,6 +49,7 @@ class Workspace:
         self.measures = MeasureService(db)
         self.suggestions = SuggestionService(db)
         self.backups = BackupService(db)
+        self.search = SearchService(db)
         self.samples_loaded = False
 
     def close(self) -> None:

@@ -17,6 +17,7 @@ import contextlib
 import errno
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,9 @@ class Database:
     def __init__(self, engine: Engine, path: Path | None = None) -> None:
         self.engine = engine
         self.path = path
+        # An in-memory database is one connection shared by every thread: one transaction
+        # at a time (a file has a connection per thread, and WAL lets readers run beside).
+        self._one_at_a_time = threading.RLock() if path is None else None
         self.existed = False  # the file was there before this start (not made new)
         self.fingerprint_at_open: list[int] | None = None
 
@@ -86,7 +90,11 @@ class Database:
         ``StorageFailure`` that says what to do; nothing of the block is stored.
         """
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            with (
+                self._one_at_a_time or contextlib.nullcontext(),
+                Session(self.engine, expire_on_commit=False) as session,
+                session.begin(),
+            ):
                 yield session
         except DBAPIError as error:
             if not _is_storage_error(error.orig):

@@ -32,6 +32,7 @@ from sqlalchemy.pool import NullPool
 
 from factcheck_gui.domain.errors import UserError
 from factcheck_gui.domain.wording import count
+from factcheck_gui.storage import fulltext
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 log = logging.getLogger(__name__)
@@ -84,11 +85,13 @@ def upgrade(
     ``MigrationFailed`` (everything rolled back) when the result breaks a foreign key.
     """
     wanted = head() if target == "heads" else target
+    fulltext.require_fts5()  # before anything: a database at head needs it for every write
     if engine.url.database in (None, "", ":memory:"):  # a new private database: nothing to keep
         with engine.begin() as connection:
             if current_revision(connection) == wanted:
                 return False
             command.upgrade(alembic_config(connection), target)
+            fulltext.repair(connection)
         return True
     with _migration_connection(engine) as connection:
         current = current_revision(connection)
@@ -100,6 +103,7 @@ def upgrade(
         with connection.begin():
             before_upgrade = _broken_references(connection)
             command.upgrade(alembic_config(connection), target)
+            fulltext.repair(connection)  # a rebuilt table lost its triggers: put them back
             broken = _broken_references(connection) - before_upgrade
             if broken:
                 tables = sorted({table for table, _parent in broken.elements()})

@@ -67,6 +67,7 @@ class ArticleRow(SQLModel, table=True):
         Index("ix_article_batch_id", "batch_id"),
         Index("ix_article_url", "url"),
         Index("ix_article_nfc_sha256", "nfc_sha256"),
+        Index("ix_article_published", "published"),
     )
 
 

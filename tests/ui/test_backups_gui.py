@@ -41,6 +41,13 @@ def test_restore_from_backup_reloads_the_panes_and_fences_undo(
     ]  # the pane shows it
     assert window.context.undo_stack.count() == 0  # nothing undoes over the restored data
     assert "Restored the backup" in window.statusBar().currentMessage()
+    model = window.library.model  # the library reads every row again: the restored count
+
+    def count() -> object:
+        index = model.index_of(article)
+        return model.index(index.row(), 3, index.parent()).data()
+
+    qtbot.waitUntil(lambda: count() == 1)
     reasons = [i.backup.reason for i in backups_in(window.services.data_dir)]
     assert "before-restore" in reasons
 

@@ -46,7 +46,8 @@ def test_importing_a_folder_runs_in_the_background_and_reports(
     assert "broken.json: malformed JSON at line 1" in failed.lines[0]
     assert not imported.problem and len(imported.lines) == 12
     model = window.library.model
-    assert model.rowCount() == 2 and model.rowCount(model.index(1, 0)) == 12
+    qtbot.waitUntil(lambda: model.rowCount() == 2)  # read in the background, then inserted
+    assert model.rowCount(model.index(1, 0)) == 12
     assert "Imported 12 articles" in window.statusBar().currentMessage()
 
 

@@ -18,7 +18,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.commands import Command
 from factcheck_gui.domain.errors import StorageFailure, UserError
-from factcheck_gui.domain.model import LibraryBatch
 from factcheck_gui.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -54,7 +53,6 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._index_changed)
         self.fence_reason: str | None = None
-        self._library: list[LibraryBatch] | None = None
         self._put_back: tuple[int, _UndoAdapter] | None = None
 
     def run(
@@ -120,22 +118,10 @@ class AppContext(QObject):
         self.fence_reason = reason
         self.fenced.emit(reason)
 
-    def notify(self, changes: Changes, *, library: list[LibraryBatch] | None = None) -> None:
-        """Tell the views; ``library`` is a snapshot a worker thread already read, if any."""
-        if changes.empty:
-            return
-        self._library = library
-        try:
+    def notify(self, changes: Changes) -> None:
+        """Tell the views."""
+        if not changes.empty:
             self.changed.emit(changes)
-        finally:
-            self._library = None
-
-    def library(self) -> list[LibraryBatch]:
-        """Batches and articles as they are now (read once per change, off the GUI thread
-        when a background job could read them first)."""
-        if self._library is not None:
-            return self._library
-        return self.workspace.library.batches()
 
     # -- undo and redo that the store refused ------------------------------------------------
     def _step_failed(self, adapter: _UndoAdapter, error: UserError, *, undoing: bool) -> None:

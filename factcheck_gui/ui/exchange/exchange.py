@@ -54,16 +54,13 @@ class Exchange(QObject):
     def import_paths(self, paths: list[Path]) -> None:
         library = self._context.workspace.library
 
-        def work(progress: Any, cancel: CancelToken) -> tuple[ImportReport, Any]:
-            report = import_articles(library, paths, progress=progress, cancel=cancel)
-            # Read the new library here too, so the window need not query it on its thread.
-            return report, library.batches() if report.changes.library else None
+        def work(progress: Any, cancel: CancelToken) -> ImportReport:
+            return import_articles(library, paths, progress=progress, cancel=cancel)
 
         self._start("Importing articles", work, self._imported)
 
-    def _imported(self, outcome: tuple[ImportReport, Any]) -> None:
-        report, snapshot = outcome
-        self._context.notify(report.changes, library=snapshot)
+    def _imported(self, report: ImportReport) -> None:
+        self._context.notify(report.changes)  # the library reads its new rows itself
         self._status(report.summary())
         dialogs.report(
             parent=self._window,

@@ -22,6 +22,7 @@ class Actions:
     new_pane: QAction
     close_pane: QAction
     focus_library: QAction
+    find_articles: QAction
     preferences: QAction
     import_files: QAction
     import_folder: QAction
@@ -124,6 +125,13 @@ def build_actions(window: QWidget, handlers: dict[str, Callable[..., object]]) -
             handlers["focus_library"],
             shortcut="Ctrl+L",
             tip="Filter the library",
+        ),
+        find_articles=make_action(
+            window,
+            "Find in &articles…",
+            handlers["find_articles"],
+            shortcut="Ctrl+Shift+F",
+            tip="Find words in every article's title, text, quotes and notes",
         ),
         preferences=make_action(
             window,

@@ -154,12 +154,10 @@ def open_first_samples(window: MainWindow) -> None:
     """A first start: two panes, the first two articles of the sample batch side by side."""
     from factcheck_gui.services.samples import SAMPLE_BATCH_NAME
 
-    batches = window.services.library.batches()
-    chosen = next((b for b in batches if b.batch.name == SAMPLE_BATCH_NAME), None)
-    articles = chosen.articles if chosen else tuple(a for b in batches for a in b.articles)
+    articles = window.services.library.first_articles(SAMPLE_BATCH_NAME, 2)
     window.ensure_panes(2)
-    for pane, article in zip(window.panes.panes, articles[:2], strict=False):
-        window.open_article(article.id, pane)
+    for pane, article_id in zip(window.panes.panes, articles, strict=False):
+        window.open_article(article_id, pane)
     if window.panes.panes:
         window.panes.set_current(window.panes.panes[0])
 

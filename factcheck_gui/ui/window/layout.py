@@ -56,7 +56,7 @@ class SavedLayout:
         # read before the panes open: opening an article saves the panes afresh
         state = ViewState.decode({k: s.value(k) for k in ("paneSizes", "paneTops", "focus")})
         current = int(s.value("currentPane") or 0)
-        known = {a.id for a in window.services.library.summaries()}
+        known = window.services.library.existing(i for i in ids if i > 0)
         window.ensure_panes(max(1, len(ids)))
         for pane, article_id in zip(window.panes.panes, ids, strict=False):
             if article_id in known:

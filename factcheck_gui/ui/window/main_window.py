@@ -20,6 +20,7 @@ from factcheck_gui.domain.commands import CreateAnnotation, DeleteAnnotation, Ed
 from factcheck_gui.domain.errors import NotFound
 from factcheck_gui.domain.model import Annotation, Kind, NewAnnotation, Verdict
 from factcheck_gui.domain.wording import count, number
+from factcheck_gui.services.search import Hit
 from factcheck_gui.ui.annotations.panel import AnnotationPanel
 from factcheck_gui.ui.annotations.suggestions import Suggesting, SuggestionPanel
 from factcheck_gui.ui.annotations.table import ORPHAN_HINT
@@ -32,6 +33,7 @@ from factcheck_gui.ui.exchange.exchange import Exchange
 from factcheck_gui.ui.exchange.report_export import ReportExport
 from factcheck_gui.ui.exchange.restoring import Restoring
 from factcheck_gui.ui.library.library import LibraryPanel
+from factcheck_gui.ui.library.search_panel import SearchPanel
 from factcheck_gui.ui.panes.cross_highlight import CrossHighlight
 from factcheck_gui.ui.panes.find_bar import FindBar
 from factcheck_gui.ui.panes.panes import ArticlePane, PaneArea
@@ -69,7 +71,7 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar(self)
         self.find_bar = FindBar(self.panes, self)
         self.setCentralWidget(_stacked(self.message_bar, self.panes, self.find_bar))
-        self.library = LibraryPanel(self)
+        self.library = LibraryPanel(self, library=self.services.library)
         self.annotations = AnnotationPanel(self)
         self.library_dock = self._dock(
             "Library", "libraryDock", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
@@ -98,6 +100,17 @@ class MainWindow(QMainWindow):
             self.comparing.widget,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
+        self.search_panel = SearchPanel(self, search=self.services.search)
+        self.search_dock = self._dock(
+            "Find in articles",
+            "searchDock",
+            self.search_panel,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.tabifyDockWidget(self.comparison_dock, self.search_dock)
+        self.search_dock.hide()
+        self.comparison_dock.raise_()
+        self.search_panel.hitChosen.connect(self.go_to_hit)
         self.cross = CrossHighlight(
             self.panes, self.comparing.comparison, tell=self.show_problem, parent=self
         )
@@ -115,6 +128,7 @@ class MainWindow(QMainWindow):
                 "new_pane": self.new_pane,
                 "close_pane": self.close_current_pane,
                 "focus_library": self._focus_library,
+                "find_articles": self.find_in_articles,
                 "preferences": self.edit_preferences,
                 "import_files": lambda: self.exchange.import_files(),
                 "import_folder": lambda: self.exchange.import_folder(),
@@ -155,7 +169,7 @@ class MainWindow(QMainWindow):
         context.fenced.connect(self._undo_fenced)
         self._saving_notes = False
 
-        self.library.reset(self.services.library.batches())
+        self.library.load()
         self.resize(1400, 900)
         compact.arrange(self)
         self.first_layout = compact.FirstLayout(self)  # stopped when a saved layout returns
@@ -249,6 +263,26 @@ class MainWindow(QMainWindow):
         """Show a figure from the comparison: its article in a pane, scrolled to it, flashed."""
         if self._focus_article(article_id) is not None:
             self.select_annotation(annotation_id, reveal=True)
+
+    def find_in_articles(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.start()
+
+    def go_to_hit(self, hit: Hit) -> None:
+        """A search result: its article in a pane, scrolled to the words, which are selected
+        (an annotation's own words: the annotation is selected)."""
+        pane = self._focus_article(hit.article_id)
+        if pane is None:
+            return
+        if hit.annotation_id is not None and hit.annotation_id in pane.view.notes:
+            self.select_annotation(hit.annotation_id, reveal=True)
+        if hit.start is not None and hit.end is not None:
+            pane.view.reveal(hit.start, hit.end)
+            pane.view.select_span(hit.start, hit.end)
+        elif hit.annotation_id is None:
+            self.show_problem(f"The words are in the article's {hit.where}, not in its text.")
+        pane.view.setFocus()
 
     def go_to_span(self, article_id: int, start: int, end: int) -> None:
         if (pane := self._focus_article(article_id)) is not None:
@@ -402,13 +436,14 @@ class MainWindow(QMainWindow):
             self.annotations.select(self.selected)
         self.cross.refresh()
         if changes.library:
-            self.library.reset(self.context.library())
-        elif changes.annotation_count_changed:
-            self.library.model.update_articles(self.services.library.summaries(changes.articles))
+            self.library.refresh(everything=changes.reset)
+        if changes.annotation_count_changed:
+            self.library.counts_changed(changes.articles)
 
     def _reload_panes(self) -> None:
         """Everything may have changed (a restore): each pane shows its article afresh."""
-        known = {a.id for a in self.services.library.summaries()}
+        open_ids = [p.article_id for p in self.panes.panes if p.article_id is not None]
+        known = self.services.library.existing(open_ids)
         for pane in self.panes.panes:
             if pane.article_id in known:
                 pane.show_article(
@@ -517,6 +552,8 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         self.comparing.stop()  # no read of the comparison outlives the window
+        self.library.shutdown()
+        self.search_panel.shutdown()
         super().closeEvent(event)
 
 

@@ -112,7 +112,8 @@ class Navigation(QObject):
 
     def _item_views(self) -> Iterable[QAbstractItemView]:
         w = self.window
-        for dock in (w.library_dock, w.annotation_dock, w.suggestion_dock, w.comparison_dock):
+        docks = (w.library_dock, w.annotation_dock, w.suggestion_dock, w.comparison_dock)
+        for dock in (*docks, w.search_dock):
             yield from dock.findChildren(QAbstractItemView)
 
     # -- regions ------------------------------------------------------------------------
@@ -128,6 +129,7 @@ class Navigation(QObject):
             w.annotations.editor,
             w.suggestion_dock.widget(),
             w.comparison_dock.widget(),
+            w.search_dock.widget(),
         ]
 
     def stops(self) -> list[QWidget]:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 class ViewState:
     sizes: list[int]  # the panes' widths when saved (only their proportions matter)
     tops: list[int]  # per pane: the code-point offset of the first character on screen
-    focus: str  # "pane:N", "library", "annotations", "suggestions", "comparison" or ""
+    focus: str  # "pane:N", "library", "annotations", "suggestions", "comparison", "search" or ""
 
     def encode(self) -> dict[str, str]:
         return {
@@ -89,6 +89,7 @@ def _regions(window: MainWindow) -> dict[str, QDockWidget]:
         "annotations": window.annotation_dock,
         "suggestions": window.suggestion_dock,
         "comparison": window.comparison_dock,
+        "search": window.search_dock,
     }
 
 
