@@ -2,8 +2,8 @@
 
 UTF-8 with a byte-order mark (so Excel reads it as UTF-8), a header row, and every cell
 that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
-return) prefixed with an apostrophe. An orphan says "yes" in ``orphaned`` and has no
-start or end.
+return) prefixed with an apostrophe (see ``domain/annotation_table``, which the reader
+shares). An orphan says "yes" in ``orphaned`` and has no start or end.
 """
 
 from __future__ import annotations
@@ -11,50 +11,25 @@ from __future__ import annotations
 import csv
 from typing import IO
 
+from factcheck_gui.domain.annotation_table import COLUMNS, neutralise
 from factcheck_gui.domain.model import Annotation, Kind
 from factcheck_gui.exporters.registry import ExportSet, exporter, iso
-
-COLUMNS = (
-    "article_id",
-    "article_title",
-    "outlet",
-    "url",
-    "published",
-    "kind",
-    "verdict",
-    "quote",
-    "note",
-    "speaker",
-    "reviewer",
-    "start",
-    "end",
-    "created",
-    "modified",
-    "annotation_id",
-    "target_id",
-    "orphaned",
-    "value",
-    "figure_unit",
-    "hedge",
-    "low",
-    "high",
-    "measure",
-    "as_of",
-)
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def figure_cells(a: Annotation) -> dict[str, object]:
     if a.kind is not Kind.FIGURE:
-        return {c: "" for c in ("value", "figure_unit", "hedge", "low", "high", "measure", "as_of")}
+        return dict.fromkeys(
+            ("value", "figure_unit", "hedge", "low", "high", "measure", "as_of", "vague"), ""
+        )
     return {
         "value": _number(a.value),
         "figure_unit": neutralise(a.unit or ""),
-        "hedge": a.hedge or "",
+        "hedge": neutralise(a.hedge or ""),
         "low": _number(a.low),
         "high": _number(a.high),
         "measure": neutralise(a.measure or ""),
         "as_of": a.as_of.isoformat() if a.as_of else "",
+        "vague": "yes" if a.vague else "",
     }
 
 
@@ -62,11 +37,6 @@ def _number(x: float | None) -> str:
     if x is None:
         return ""
     return str(int(x)) if float(x).is_integer() else repr(x)
-
-
-def neutralise(cell: str) -> str:
-    """Keep a spreadsheet from reading user text as a formula (CSV injection)."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 @exporter(
@@ -92,6 +62,7 @@ def write_csv(out: IO[str], data: ExportSet) -> None:
             "note": a.note,
             "speaker": (a.speaker or "") if is_attribution else "",
             "reviewer": a.reviewer,
+            "changed_from": a.changed_from or "",
         }
         row = {
             **{k: neutralise(v) for k, v in text_cells.items()},
@@ -106,6 +77,7 @@ def write_csv(out: IO[str], data: ExportSet) -> None:
             "annotation_id": a.id,
             "target_id": (a.target_id or "") if is_attribution else "",
             "orphaned": "yes" if a.orphaned else "",
+            "article_sha256": article.sha256,
             **figure_cells(a),
         }
         writer.writerow([row[c] for c in COLUMNS])

@@ -2,8 +2,10 @@
 
 Each annotation targets its article (its URL, else ``urn:sha256:`` of its text) with a
 TextQuoteSelector and a TextPositionSelector (code points, as the model says); its bodies
-carry the kind (purpose ``classifying``), the verdict (``assessing``) and the note
-(``commenting``). Orphans (quote no longer in the text) are left out.
+carry the kind (purpose ``classifying``), the verdict (``assessing``), the note
+(``commenting``), an attribution's speaker (``identifying``) and claim (``linking``), and a
+figure's fields (``describing``, JSON). Orphans (quote no longer in the text) are left out,
+and so is the old quote of an annotation whose words changed (``changed_from``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import json
 from typing import IO, Any
 
 from factcheck_gui.domain.model import Annotation, Article, Kind
+from factcheck_gui.exporters.native_json import figure_record
 from factcheck_gui.exporters.registry import ExportSet, exporter, iso
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -37,6 +40,8 @@ def web_annotation(a: Annotation, article: Article) -> dict[str, Any]:
         )
     if a.kind is Kind.ATTRIBUTION and a.speaker:
         bodies.append({"type": "TextualBody", "purpose": "identifying", "value": a.speaker})
+    if a.kind is Kind.FIGURE:
+        bodies.append(figure_body(a))
     annotation: dict[str, Any] = {
         "id": f"urn:uuid:{a.id}",
         "type": "Annotation",
@@ -63,6 +68,17 @@ def web_annotation(a: Annotation, article: Article) -> dict[str, Any]:
             {"type": "SpecificResource", "purpose": "linking", "source": f"urn:uuid:{a.target_id}"}
         )
     return annotation
+
+
+def figure_body(a: Annotation) -> dict[str, Any]:
+    """What the figure's words say (value, unit, interval, measure …), as the native
+    format's "figure" object in JSON: a body other clients show as text."""
+    return {
+        "type": "TextualBody",
+        "purpose": "describing",
+        "format": "application/json",
+        "value": json.dumps(figure_record(a), ensure_ascii=False, sort_keys=True),
+    }
 
 
 @exporter("w3c", endings=(".jsonld",), description="W3C Web Annotation (JSON-LD)")
