@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from factcheck_gui.domain.anchoring import Anchor, Placement, QuoteSelector, place
+from factcheck_gui.domain.anchoring import Anchor, Placement, QuoteSelector, place, select_quote
 from factcheck_gui.importers.annotation_set import AnnotationSet, SetAnnotation, SetArticle
 from factcheck_gui.importers.foreign_set import ArticleRef, ForeignAnnotation, ForeignSet, LeftOut
 from factcheck_gui.storage import bulk
@@ -59,43 +59,52 @@ class _Finder:
         wanted |= {row[0] for rows in self.by_title.values() for row in rows}
         self.texts = bulk.article_texts(session, wanted)
 
-    def candidates(self, ref: ArticleRef) -> tuple[list[int], bool, str]:
-        """The stored articles ``ref`` may name, best first; whether the quote must pick
-        exactly one of them (a title); and why there is none."""
+    def candidates(self, ref: ArticleRef) -> tuple[list[int], str, str]:
+        """The stored articles ``ref`` may name, best first; how they were found ("text":
+        by its hash, so the file's offsets are offsets of this very text; "url"; "title":
+        the quote must pick exactly one); and why there is none."""
         hashed = [self.by_hash[h] for h in ref.hashes if h in self.by_hash]
         if hashed:
-            return hashed, False, ""
+            return hashed, "text", ""
         for url in ref.urls:
             for variant in (url, _without_fragment(url), _without_fragment(url) + "/"):
                 if variant in self.by_url:
-                    return self.by_url[variant], False, ""
+                    return self.by_url[variant], "url", ""
         if ref.urls:
-            return [], False, f"no article with this URL: {ref.urls[0]}"
+            return [], "url", f"no article with this URL: {ref.urls[0]}"
         if ref.hashes:
-            return [], False, f"no article with this text (SHA-256 {ref.hashes[0][:16]}…)"
+            return [], "text", f"no article with this text (SHA-256 {ref.hashes[0][:16]}…)"
         rows = [
             row[0]
             for row in self.by_title.get(ref.title or "", [])
             if (ref.outlet is None or row[1] == ref.outlet)
             and (ref.published is None or row[2] == ref.published)
         ]
-        return rows, True, "" if rows else f"no article titled '{_short(ref.title or '')}'"
+        return rows, "title", "" if rows else f"no article titled '{_short(ref.title or '')}'"
+
+    def spot(self, a: ForeignAnnotation, article_id: int, by: str) -> Placement:
+        text = self.texts[article_id][0]
+        start, end = a.start or 0, a.end or 0
+        if by == "text" and 0 <= start < end <= len(text) and text[start:end] == a.quote:
+            # the very text the file was made from, and the quote at its offsets: there it
+            # is, even without context (a table keeps none) and inside a word ("s45,000")
+            return Placement(start, end, Anchor.KEPT, select_quote(text, start, end))
+        return place(text, QuoteSelector(a.quote, a.prefix, a.suffix), start, end)
 
     def place(self, a: ForeignAnnotation) -> SetAnnotation | LeftOut:
-        candidates, pick_one, why = self.candidates(a.article)
+        candidates, by, why = self.candidates(a.article)
         detail = f"{a.id} “{_short(a.quote)}”"
         if not candidates:
             return LeftOut(a.where, why, detail, a.at)
         home = self.homes.get(a.id)
         if home is not None and home.article_id in candidates:
             candidates = [home.article_id]  # an id stays with its article
-        selector = QuoteSelector(a.quote, a.prefix, a.suffix)
         hits: list[tuple[int, Placement]] = []
         for article_id in candidates:
-            spot = place(self.texts[article_id][0], selector, a.start or 0, a.end or 0)
+            spot = self.spot(a, article_id, by)
             if spot.anchor in SURE:
                 hits.append((article_id, spot))
-                if not pick_one:
+                if by != "title":
                     break
         title = _short(self.texts[candidates[0]][1])
         if not hits:
