@@ -10,6 +10,8 @@ near its words. Nothing here writes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlmodel import Session
 
 from factcheck_gui.domain.anchoring import Anchor, Placement, QuoteSelector, place, select_quote
@@ -21,13 +23,18 @@ from factcheck_gui.storage import repository as repo
 SURE = (Anchor.KEPT, Anchor.MOVED)  # word for word; a CHANGED placement is no match here
 
 
-def resolve(session: Session, data: ForeignSet) -> tuple[AnnotationSet, list[LeftOut]]:
+def resolve(
+    session: Session, data: ForeignSet, check: Callable[[], None] = lambda: None
+) -> tuple[AnnotationSet, list[LeftOut]]:
     """The annotations that can be placed, as a set on the stored articles (their ids as
-    the file's article ids), and those left out."""
+    the file's article ids), and those left out; ``check`` is called now and then (the
+    cancel token's)."""
     finder = _Finder(session, data.annotations)
     left_out = list(data.left_out)
     placed: list[SetAnnotation] = []
-    for a in data.annotations:
+    for n, a in enumerate(data.annotations):
+        if not n % 500:
+            check()
         found = finder.place(a)
         if isinstance(found, LeftOut):
             left_out.append(found)

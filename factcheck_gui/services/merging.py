@@ -166,7 +166,7 @@ def _merge(
         texts: dict[int, tuple[int, str]] | None = None
         if isinstance(data, ForeignSet):
             report.notes = list(data.notes)
-            data, report.left_out = resolve(session, data)
+            data, report.left_out = resolve(session, data, token.check)
             stored = bulk.article_texts(session, [a.file_id for a in data.articles])
             texts = {i: (i, text) for i, (text, _title, _sha) in stored.items()}
             report.articles_matched = len(texts)
