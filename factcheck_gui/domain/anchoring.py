@@ -171,7 +171,7 @@ def _own_context(text: str, selector: QuoteSelector, start: int, end: int) -> bo
     end): then the words, their edges and their context all agree, nothing to search (a
     set merged into the database it came from, or an unchanged article)."""
     return (
-        selector.prefix == text[max(0, start - CONTEXT_CHARS) : start]
+        selector.prefix == text[start - CONTEXT_CHARS if start > CONTEXT_CHARS else 0 : start]
         and selector.suffix == text[end : end + CONTEXT_CHARS]
     )
 

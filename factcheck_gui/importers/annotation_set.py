@@ -7,6 +7,7 @@ Every field is checked before anything is stored; a problem names where it is
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import itemgetter
@@ -21,6 +22,7 @@ FORMAT_NAME = "factcheck-annotations"
 READABLE_VERSIONS = (1, 2, 3)  # 2 added the "figure" object on figures, 3 "deleted"
 EXAMPLE_UUID = "7c7e1a57-3f0d-4b7e-9a51-8f2d6c0e4b19"
 _KINDS = {k.value: k for k in Kind}
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 _EXPORTED = itemgetter(
     "id", "article", "start", "end", "quote", "prefix", "suffix", "kind", "verdict", "note",
     "reviewer", "created", "modified", "orphaned",
@@ -234,7 +236,7 @@ def _article(record: object, where: str) -> SetArticle:
     except ValueError:
         raise f.fail("published", f"is not an ISO date: {published!r}") from None
     sha = f.text("sha256")
-    if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
+    if not _SHA256.fullmatch(sha):
         raise f.fail("sha256", "should be 64 lowercase hexadecimal digits")
     return SetArticle(
         file_id=f.integer("id"),
@@ -317,9 +319,39 @@ def _well_formed(r: dict[str, Any], articles: set[int]) -> SetAnnotation | None:
         speaker=speaker,
         target=target,
         orphaned=orphaned,
-        figure=None if figure is None else _figure(figure, "figure"),
+        figure=None if figure is None else _well_formed_figure(figure),
         changed_from=changed_from,
     )
+
+
+def _well_formed_figure(r: Any) -> SetFigure:
+    """``_figure`` for a figure as we write it; ValueError for anything else."""
+    if type(r) is not dict:
+        raise ValueError("not an object")
+    get = r.get
+    value, low, high = (
+        _plain_number(get("value")),
+        _plain_number(get("low")),
+        _plain_number(get("high")),
+    )
+    unit, hedge, measure, as_of = get("unit"), get("hedge"), get("measure"), get("as_of")
+    vague = get("vague", False)
+    if type(vague) is not bool or not all(
+        x is None or type(x) is str for x in (unit, hedge, measure, as_of)
+    ):
+        raise ValueError("not as we write it")
+    when = date.fromisoformat(as_of) if as_of else None
+    return SetFigure(value, unit, hedge, low, high, vague, measure, when)
+
+
+def _plain_number(x: object) -> float | None:
+    if x is None:
+        return None
+    if type(x) is float and math.isfinite(x):
+        return x
+    if type(x) is int and -(2**53) <= x <= 2**53:
+        return float(x)
+    raise ValueError("not a plain number")
 
 
 def _checked(record: object, where: str, articles: set[int]) -> SetAnnotation:

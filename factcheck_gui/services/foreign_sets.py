@@ -61,7 +61,7 @@ class _Finder:
         self.by_url = bulk.articles_by_url(session, urls)
         titled = {r.title for r in refs if r.title and not r.hashes and not r.urls}
         self.by_title = bulk.articles_by_title(session, titled)
-        self.homes = repo.annotation_heads(session, [a.id for a in annotations])
+        self.homes = bulk.heads(session, [a.id for a in annotations])
         wanted = set(self.by_hash.values()) | {i for ids in self.by_url.values() for i in ids}
         wanted |= {row[0] for rows in self.by_title.values() for row in rows}
         self.texts = bulk.article_texts(session, wanted)

@@ -202,8 +202,8 @@ class _Merge:
     def run(self) -> None:
         session, data, report = self.session, self.data, self.report
         ids = [a.id for a in data.annotations]
-        heads = repo.annotation_heads(session, ids)
-        buried = {t.id: t.deleted for t in repo.tombstones(session, ids=ids)}
+        heads = bulk.heads(session, ids)
+        buried = bulk.deletions(session, ids)
         chosen: list[tuple[SetAnnotation, int, Placement, bool]] = []
         for n, incoming in enumerate(data.annotations):
             if not n % CHECK_EVERY:
@@ -305,8 +305,7 @@ class _Merge:
             "target_id": links.get(incoming.id),
             "orphaned": spot.orphaned,
             "changed_from": changed_from,
-            **_figure_fields(incoming, ours.get(incoming.id)),
-        }
+        } | _figure_fields(incoming, ours.get(incoming.id))
 
     def changes(self) -> Changes:
         burial = self.burial

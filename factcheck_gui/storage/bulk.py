@@ -7,21 +7,25 @@ transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, insert, text
+from sqlalchemy import Boolean, Table, insert, text
 from sqlalchemy import select as sa_select
 from sqlmodel import Session
+from sqlmodel.sql.sqltypes import UTCDateTime
 
-from factcheck_gui.domain.model import FIGURE_FIELDS, Annotation
-from factcheck_gui.storage.tables import AnnotationRow, ArticleRow, MeasureRow
+from factcheck_gui.domain.model import FIGURE_FIELDS, Annotation, Kind, Verdict
+from factcheck_gui.storage.repository import Head
+from factcheck_gui.storage.tables import AnnotationRow, ArticleRow, MeasureRow, TombstoneRow
 
 CHUNK = 500
 _ANNOTATION: Table = AnnotationRow.__table__  # type: ignore[attr-defined]
 _ARTICLE: Table = ArticleRow.__table__  # type: ignore[attr-defined]
 _MEASURE: Table = MeasureRow.__table__  # type: ignore[attr-defined]
+_TOMBSTONE: Table = TombstoneRow.__table__  # type: ignore[attr-defined]
 # Annotation's fields that are columns; "measure" is a name, stored as measure_id.
 _COLUMNS = tuple(name for name in Annotation.__dataclass_fields__ if name != "measure")
 Fields = dict[str, Any]  # an annotation's fields, named as Annotation names them
@@ -68,6 +72,40 @@ def articles_by_title(session: Session, titles: Iterable[str]) -> dict[str, list
         for title, *rest in session.execute(query):
             found.setdefault(title, []).append(tuple(rest))
     return found
+
+
+def _select_in(session: Session, query: str, keys: Iterable[Any]) -> Iterator[Any]:
+    """Rows of ``query`` (ending in "... IN") for ``keys``, chunked, sent to the driver as
+    written: compiling a 500-item IN list costs SQLAlchemy more than SQLite its search."""
+    connection = session.connection()
+    wanted = sorted(set(keys))
+    for i in range(0, len(wanted), CHUNK):
+        chunk = tuple(wanted[i : i + CHUNK])
+        yield from connection.exec_driver_sql(f"{query} ({', '.join('?' * len(chunk))})", chunk)
+
+
+def _reader(table: Table, column: str, session: Session) -> Any:
+    """How SQLAlchemy turns a stored value of ``column`` back into Python (times in UTC)."""
+    dialect = session.connection().dialect
+    return table.c[column].type.dialect_impl(dialect).result_processor(dialect, None)
+
+
+def heads(session: Session, ids: Iterable[str]) -> dict[str, Head]:
+    """Annotation id -> (its article, modified time, target), for those of ``ids`` stored:
+    ``repository.annotation_heads`` for many ids."""
+    when = _reader(_ANNOTATION, "modified", session)
+    query = "SELECT id, article_id, modified, target_id FROM annotation WHERE id IN"
+    return {
+        id_: Head(article_id, when(modified), target)
+        for id_, article_id, modified, target in _select_in(session, query, ids)
+    }
+
+
+def deletions(session: Session, ids: Iterable[str]) -> dict[str, datetime]:
+    """Annotation id -> when it was deleted, for those of ``ids`` with a tombstone."""
+    when = _reader(_TOMBSTONE, "deleted", session)
+    query = "SELECT id, deleted FROM tombstone WHERE id IN"
+    return {id_: when(deleted) for id_, deleted in _select_in(session, query, ids)}
 
 
 def existing_ids(session: Session, ids: Iterable[str]) -> set[str]:
@@ -129,6 +167,8 @@ def write_annotations(session: Session, added: Sequence[Fields], changed: Sequen
     connection = session.connection()
     dialect = connection.dialect
     quote = dialect.identifier_preparer.quote
+    by_id = itemgetter("id")  # in key order: the primary key's B-tree is filled in sequence
+    added, changed = sorted(added, key=by_id), sorted(changed, key=by_id)
     if added:
         names = (*_COLUMNS, "measure_id")
         statement = (
@@ -156,7 +196,7 @@ def _rows(
     rows = []
     for a in annotations:
         values = list(values_of(a))
-        values[kind], values[verdict] = values[kind].value, values[verdict].value
+        values[kind], values[verdict] = _TEXT[values[kind]], _TEXT[values[verdict]]
         for k, process in steps:
             values[k] = process(values[k])
         measure = a["measure"]
@@ -165,8 +205,27 @@ def _rows(
     return rows
 
 
+_TEXT = {member: member.value for member in (*Kind, *Verdict)}
+
+
 def _processor(column: str, dialect: Any) -> Any:
     """What SQLAlchemy does to a value of ``column`` before the driver sees it (the
-    dialect's own type: SQLite's DATETIME writes its text form, not the driver)."""
+    dialect's own type: SQLite's DATETIME writes its text form, not the driver), done
+    faster where that is plain: a time as its UTC text, a boolean left to the driver
+    (which stores it as 1 or 0, as SQLAlchemy's processor does)."""
     type_ = _ANNOTATION.c[column].type
+    if isinstance(type_, UTCDateTime) and dialect.name == "sqlite":
+        return utc_text
+    if isinstance(type_, Boolean):
+        return None
     return type_.dialect_impl(dialect).bind_processor(dialect)
+
+
+def utc_text(moment: datetime | None) -> str | None:
+    """A time as SQLAlchemy stores it in SQLite ("2024-01-02 03:04:05.000006", UTC): what
+    UTCDateTime and SQLite's DATETIME make of it, in one step."""
+    if moment is None:
+        return None
+    if moment.utcoffset() is None:
+        raise ValueError("a time without its time zone cannot be stored")
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")

@@ -4,9 +4,12 @@ and a merge that cannot finish stores nothing."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import text
 
 from factcheck_gui.domain.model import Kind, NewAnnotation, Verdict
@@ -87,3 +90,36 @@ def test_a_write_that_fails_half_way_leaves_nothing_of_the_merge(
     with pytest.raises(RuntimeError):
         merge_file(fresh.db, tmp_path / "2.json")
     assert len(calls) == 2 and raw(fresh) == before
+
+
+def test_the_bulk_reads_answer_as_the_repository_does() -> None:
+    from factcheck_gui.storage import repository as repo
+
+    ws, ids = tagged()
+    ws.annotations.delete(ids[3])
+    wanted = [*ids, "0d6c7a1e-1111-4111-8111-000000000001"]
+    with ws.db.transaction() as session:
+        assert bulk.heads(session, wanted) == repo.annotation_heads(session, wanted)
+        assert bulk.deletions(session, wanted) == {
+            t.id: t.deleted for t in repo.tombstones(session, ids=wanted)
+        }
+        assert list(bulk.deletions(session, wanted)) == [ids[3]]
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(1, 1, 2),
+        max_value=datetime(9999, 12, 30),
+        timezones=st.sampled_from(
+            [UTC, timezone(timedelta(hours=-11)), timezone(timedelta(hours=5, minutes=45))]
+        ),
+    )
+)
+def test_times_are_written_as_sqlalchemy_writes_them(moment: datetime) -> None:
+    from sqlalchemy.dialects import sqlite
+
+    from factcheck_gui.storage.tables import AnnotationRow
+
+    dialect = sqlite.dialect()
+    column = AnnotationRow.__table__.c.modified.type  # type: ignore[attr-defined]
+    assert bulk.utc_text(moment) == column.dialect_impl(dialect).bind_processor(dialect)(moment)

@@ -190,11 +190,20 @@ VALUES = st.one_of(
 
 
 @settings(max_examples=400, deadline=None)
-@given(changes=st.dictionaries(st.sampled_from([*BASE, "changed_from"]), VALUES, max_size=3))
-def test_the_fast_path_reads_a_record_as_the_checked_path_does(changes: dict) -> None:
+@given(
+    changes=st.dictionaries(st.sampled_from([*BASE, "changed_from"]), VALUES, max_size=3),
+    figure=st.dictionaries(
+        st.sampled_from(["value", "low", "high", "unit", "hedge", "vague", "measure", "as_of"]),
+        st.one_of(VALUES, st.integers(), st.sampled_from([1e308 * 10, 2**60, -0.0])),
+        max_size=3,
+    ),
+)
+def test_the_fast_path_reads_a_record_as_the_checked_path_does(changes: dict, figure: dict) -> None:
     record = {**BASE, **changes}
     for key in [k for k, v in changes.items() if v == "drop"]:
         record.pop(key)
+    if "figure" not in changes:
+        record["figure"] = {**BASE["figure"], **figure}
     try:
         checked = _checked(record, "annotations[0]", {1})
     except ImportProblem:
