@@ -95,9 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     importing = commands.add_parser(
         "import",
         parents=[common],
-        help="import article files, folders and zips, or merge annotation sets (.json)",
+        help="import article files, folders and zips, or merge annotation sets",
         description="Import articles (.txt .md .html .json .jsonl .csv, zips and folders of "
-        "them) as one batch, and merge factcheck annotation sets. Exits 1 if any file failed.",
+        "them) as one batch, and merge annotation sets: factcheck's own (.json), W3C Web "
+        "Annotation (.json, .jsonld; from Hypothesis, Recogito, INCEpTION …) and factcheck "
+        "CSV tables (.csv), told apart by their content. Exits 1 if any file failed.",
     )
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     importing.add_argument("--batch", metavar="NAME", help="name of the new batch")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from factcheck_gui.importers.annotation_set import looks_like_annotation_set
+from factcheck_gui.importers.sets import looks_like_set
 from factcheck_gui.services.exporting import Scope, export
 from factcheck_gui.services.importing import import_articles
 from factcheck_gui.services.merging import merge_file
@@ -16,14 +16,15 @@ SNIFF_BYTES = 4096
 
 
 def is_annotation_set_file(path: Path) -> bool:
-    if not path.is_file() or path.suffix.lower() != ".json":
+    """A native, W3C or CSV annotation set, told by its first bytes, whatever its ending."""
+    if not path.is_file():
         return False
     try:
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return False
-    return looks_like_annotation_set(head)
+    return looks_like_set(head)
 
 
 def run_import(workspace: Workspace, paths: list[Path], *, batch: str | None, carry: bool) -> int:

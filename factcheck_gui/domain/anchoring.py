@@ -147,9 +147,11 @@ def place(text: str, selector: QuoteSelector, start: int, end: int) -> Placement
     the same first and last word and the same numbers. Each candidate must respect the
     quote's word edges and have its context agree.
     """
-    search = _Search(text, selector)
     quote = selector.exact
     in_place = 0 <= start < end <= len(text) and text[start:end] == quote
+    if in_place and quote.strip() and _own_context(text, selector, start, end):
+        return Placement(start, end, Anchor.KEPT, selector)  # as select_quote would make it
+    search = _Search(text, selector)
     if in_place and search.fits(start, end) and search.context_agrees(start, end):
         return search.placement(start, end, Anchor.KEPT)
     found = search.exact(start)
@@ -162,6 +164,16 @@ def place(text: str, selector: QuoteSelector, start: int, end: int) -> Placement
             same = squeeze(text[found[0] : found[1]]) == squeeze(quote)
             return search.placement(*found, Anchor.MOVED if same else Anchor.CHANGED)
     return Placement(start, end, Anchor.ORPHANED, selector)
+
+
+def _own_context(text: str, selector: QuoteSelector, start: int, end: int) -> bool:
+    """Whether the selector's context is exactly what ``select_quote`` takes at [start,
+    end): then the words, their edges and their context all agree, nothing to search (a
+    set merged into the database it came from, or an unchanged article)."""
+    return (
+        selector.prefix == text[start - CONTEXT_CHARS if start > CONTEXT_CHARS else 0 : start]
+        and selector.suffix == text[end : end + CONTEXT_CHARS]
+    )
 
 
 class _Search:
@@ -267,6 +279,8 @@ def _starts(text: str, key: str) -> list[int]:
 
 
 def _common_prefix(a: str, b: str) -> int:
+    if a.startswith(b) or b.startswith(a):
+        return min(len(a), len(b))  # the usual case, a context that still agrees: no loop
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:

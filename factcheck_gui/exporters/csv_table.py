@@ -3,8 +3,9 @@
 UTF-8 with a byte-order mark (so Excel reads it as UTF-8), a header row, and every text
 cell that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
 return) prefixed with an apostrophe: every column but the numbers we write ourselves
-(start, end, value, low, high), whatever is stored, ids and hedges included. An orphan
-says "yes" in ``orphaned`` and has no start or end.
+(start, end, value, low, high), whatever is stored, ids and hedges included (see
+``domain/annotation_table``, which the reader shares). An orphan says "yes" in
+``orphaned`` and has no start or end.
 """
 
 from __future__ import annotations
@@ -12,44 +13,17 @@ from __future__ import annotations
 import csv
 from typing import IO
 
+from factcheck_gui.domain.annotation_table import COLUMNS, NUMBER_COLUMNS, neutralise
 from factcheck_gui.domain.model import Annotation, Kind
 from factcheck_gui.exporters.registry import ExportSet, exporter, iso
 
-COLUMNS = (
-    "article_id",
-    "article_title",
-    "outlet",
-    "url",
-    "published",
-    "kind",
-    "verdict",
-    "quote",
-    "note",
-    "speaker",
-    "reviewer",
-    "start",
-    "end",
-    "created",
-    "modified",
-    "annotation_id",
-    "target_id",
-    "orphaned",
-    "value",
-    "figure_unit",
-    "hedge",
-    "low",
-    "high",
-    "measure",
-    "as_of",
-)
-_FORMULA_STARTS = frozenset("=+-@\t\r")
-# Cells holding numbers formatted here ("-5" is a number to a spreadsheet, not a formula).
-NUMBER_COLUMNS = frozenset({"start", "end", "value", "low", "high"})
-_NO_FIGURE = ("",) * 7
+__all__ = ["COLUMNS", "NUMBER_COLUMNS", "figure_cells", "neutralise", "write_csv"]
+
+_NO_FIGURE = ("",) * 8
 
 
 def figure_cells(a: Annotation) -> tuple[str, ...]:
-    """value, figure_unit, hedge, low, high, measure, as_of."""
+    """value, figure_unit, hedge, low, high, measure, as_of, vague."""
     if a.kind is not Kind.FIGURE:
         return _NO_FIGURE
     return (
@@ -60,6 +34,7 @@ def figure_cells(a: Annotation) -> tuple[str, ...]:
         _number(a.high),
         neutralise(a.measure or ""),
         a.as_of.isoformat() if a.as_of else "",
+        "yes" if a.vague else "",
     )
 
 
@@ -67,11 +42,6 @@ def _number(x: float | None) -> str:
     if x is None:
         return ""
     return str(int(x)) if float(x).is_integer() else repr(x)
-
-
-def neutralise(cell: str) -> str:
-    """Keep a spreadsheet from reading user text as a formula (CSV injection)."""
-    return "'" + cell if cell[:1] in _FORMULA_STARTS else cell
 
 
 @exporter(
@@ -115,5 +85,7 @@ def write_csv(out: IO[str], data: ExportSet) -> None:
                     n(a.target_id or "") if attribution else "",
                     "yes" if a.orphaned else "",
                     *figure_cells(a),
+                    n(a.changed_from or ""),
+                    article.sha256,
                 )
             )

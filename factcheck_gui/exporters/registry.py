@@ -9,14 +9,23 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import IO, Protocol
 
-from factcheck_gui.domain.model import Annotation, Article
+from factcheck_gui.domain.model import Annotation, Article, Kind, Verdict
 from factcheck_gui.storage.streams import Only
 
-__all__ = ["EXPORTERS", "ExportFormat", "ExportSet", "ExportSource", "Only", "exporter", "iso"]
+__all__ = [
+    "EXPORTERS",
+    "ExportFormat",
+    "ExportSet",
+    "ExportSource",
+    "MemorySource",
+    "Only",
+    "exporter",
+    "iso",
+]
 
 
 class ExportSource(Protocol):
@@ -38,6 +47,46 @@ class ExportSource(Protocol):
     def speakers(self, claim_ids: Sequence[str]) -> dict[str, str]:
         """The speaker an attribution in the set names for each of these claims."""
         ...
+
+
+class MemorySource:
+    """An ``ExportSource`` over articles and annotations held in memory (a set read from a
+    file, a test's rows), in the order the database source gives them."""
+
+    def __init__(self, articles: Sequence[Article], annotations: Sequence[Annotation]) -> None:
+        self._articles = sorted(articles, key=lambda a: a.id)
+        self._annotations = sorted(annotations, key=lambda a: (a.article_id, a.start, a.end, a.id))
+
+    def articles(self, *, with_text: bool) -> Iterator[Article]:
+        for article in self._articles:
+            yield article if with_text else replace(article, text="")
+
+    def groups(self, only: Only) -> Iterator[tuple[Article, list[Annotation]]]:
+        for article in self.articles(with_text=False):
+            yield (
+                article,
+                [a for a in self._annotations if a.article_id == article.id and _wanted(a, only)],
+            )
+
+    def tombstones(self) -> Iterator[tuple[str, int, datetime]]:
+        return iter(())
+
+    def speakers(self, claim_ids: Sequence[str]) -> dict[str, str]:
+        wanted = set(claim_ids)
+        return {
+            a.target_id: a.speaker
+            for a in self._annotations
+            if a.kind is Kind.ATTRIBUTION and a.target_id in wanted and a.speaker
+        }
+
+
+def _wanted(a: Annotation, only: Only) -> bool:
+    if only is Only.ALL:
+        return True
+    placed = not a.orphaned
+    if only is Only.PLACED:
+        return placed
+    return placed and a.kind is Kind.CLAIM and a.verdict is not Verdict.UNCHECKED
 
 
 @dataclass(frozen=True)

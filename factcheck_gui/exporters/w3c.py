@@ -14,6 +14,11 @@ article's URL, when known, is the target's ``scope``. The bodies carry the kind 
 
 Written as it is read, one annotation a line (json's C encoder; an indented dump is the
 pure-Python one, three times slower), so a large collection never sits in memory.
+
+Besides the kind, verdict and note, the bodies carry an attribution's speaker (purpose
+``identifying``) and claim (``linking``) and a figure's fields (``describing``, JSON), so a
+set merges back whole; the old quote of an annotation whose words changed
+(``changed_from``) is left out.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from typing import IO, Any
 
 from factcheck_gui.domain.digests import ni_uri
 from factcheck_gui.domain.model import Annotation, Article, Kind
+from factcheck_gui.exporters.native_json import figure_record
 from factcheck_gui.exporters.registry import ExportSet, Only, exporter, iso
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -65,6 +71,8 @@ def web_annotation(a: Annotation, article: Article, source: str | None = None) -
         )
     if a.kind is Kind.ATTRIBUTION and a.speaker:
         bodies.append({"type": "TextualBody", "purpose": "identifying", "value": a.speaker})
+    if a.kind is Kind.FIGURE:
+        bodies.append(figure_body(a))
     annotation: dict[str, Any] = {
         "id": f"urn:uuid:{a.id}",
         "type": "Annotation",
@@ -80,6 +88,17 @@ def web_annotation(a: Annotation, article: Article, source: str | None = None) -
             {"type": "SpecificResource", "purpose": "linking", "source": f"urn:uuid:{a.target_id}"}
         )
     return annotation
+
+
+def figure_body(a: Annotation) -> dict[str, Any]:
+    """What the figure's words say (value, unit, interval, measure …), as the native
+    format's "figure" object in JSON: a body other clients show as text."""
+    return {
+        "type": "TextualBody",
+        "purpose": "describing",
+        "format": "application/json",
+        "value": json.dumps(figure_record(a), ensure_ascii=False, sort_keys=True),
+    }
 
 
 @exporter("w3c", endings=(".jsonld",), description="W3C Web Annotation (JSON-LD)")

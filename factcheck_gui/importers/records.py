@@ -7,6 +7,7 @@ names news datasets and scrapers use for it (``FIELDS``). Unknown keys are ignor
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,13 +19,17 @@ from factcheck_gui.importers.plaintext import guess_title, normalise_newlines
 MAX_DEPTH = 64  # article records and annotation sets are three or four levels deep
 
 
-def loads(text: str, *, line: int | None = None) -> Any:
+def loads(text: str, *, line: int | None = None, walked: bool = True) -> Any:
     """Parse JSON; a syntax error names its line (``line``: the file line of JSON Lines).
 
     Refused as well: nesting deeper than ``MAX_DEPTH`` (``[`` × 100,000 would exhaust the
     parser's recursion), numbers Python will not read (a 5,000-digit integer), ``NaN`` and
     ``Infinity`` (not JSON), and ``\\ud800`` escapes that pair with nothing (no text can hold
     them, and the database would refuse the whole batch when storing one).
+
+    ``walked=False``, for readers that take fixed fields and never walk the document (the
+    annotation sets): nesting that the parser survives is left to their type checks, which
+    saves counting brackets through a large file.
     """
     where = f"on line {line}" if line is not None else None
     try:
@@ -39,8 +44,41 @@ def loads(text: str, *, line: int | None = None) -> Any:
             f"malformed JSON{' ' + where if where else ''}: a number is too long to read "
             f"({str(error).split(':')[0]})"
         ) from None
-    _check(document, where)
+    if _needs_walk(text, document):
+        _check(document, where)
+    elif walked and _depth(text) > MAX_DEPTH:
+        raise _too_deep(where)
     return document
+
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _needs_walk(text: str, document: Any) -> bool:
+    """Whether the document may hold half a character: only from a ``\\ud800``-style
+    escape (or a text that does not encode). Writing the document back out (in C) and
+    encoding it tells; only then is it walked, to say where."""
+    try:
+        text.encode("utf-8")
+        if _SURROGATE_ESCAPE.search(text):
+            json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, RecursionError):
+        return True
+    return False
+
+
+def _depth(text: str) -> int:
+    """How deep the (valid) JSON ``text`` nests, counted on its brackets outside strings."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_STRING.sub("", text)):
+        if bracket in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
 
 
 def _no_constant(name: str) -> Any:

@@ -7,12 +7,18 @@ import io
 import json
 import re
 
+from factcheck_gui.domain.annotation_table import REQUIRED_COLUMNS
 from factcheck_gui.domain.model import ArticleDraft
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.records import FIELDS, draft_from_record, key, loads
 from factcheck_gui.importers.registry import register
+from factcheck_gui.importers.w3c_set import is_w3c
 
 csv.field_size_limit(64 * 1024 * 1024)  # one cell may hold a whole article
+AN_ANNOTATION_SET = (
+    "this is an annotation set, not articles; use File → Import annotation set… "
+    "(`factcheck import` recognises it by itself)"
+)
 
 
 @register("json", endings=(".json",), sniff=lambda text: text.lstrip()[:1] in ("{", "["))
@@ -20,11 +26,8 @@ def read_json(text: str, source: str) -> list[ArticleDraft]:
     if _looks_like_json_lines(text) and _first_line_is_whole(text):
         return read_json_lines(text, source)  # News Category Dataset's .json is JSON Lines
     data = loads(text)
-    if isinstance(data, dict) and data.get("format") == "factcheck-annotations":
-        raise ImportProblem(
-            "this is an annotation set, not articles; use File → Import annotation set… "
-            "(`factcheck import` recognises it by itself)"
-        )
+    if (isinstance(data, dict) and data.get("format") == "factcheck-annotations") or is_w3c(data):
+        raise ImportProblem(AN_ANNOTATION_SET)
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     records = data if isinstance(data, list) else [data]
@@ -63,7 +66,7 @@ def read_json_lines(text: str, source: str) -> list[ArticleDraft]:
     return drafts
 
 
-class _Rfc4180(csv.Dialect):
+class Rfc4180(csv.Dialect):
     """RFC 4180: fields in double quotes may hold the delimiter, line breaks and ``""``.
 
     ``strict``: a quote where none may stand (``"a"b``), or a quoted field never closed, is
@@ -105,12 +108,14 @@ def read_csv(text: str, source: str) -> list[ArticleDraft]:
     A row with more or fewer fields than the header is refused with its line number: its
     columns would be read as the wrong fields. Nothing of a refused file is stored.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), _Rfc4180, delimiter=_delimiter(text, source))
+    reader = csv.reader(io.StringIO(text, newline=""), Rfc4180, delimiter=_delimiter(text, source))
     try:
         names = next(reader, [])  # the header row, which may be malformed too
     except csv.Error as error:
         raise ImportProblem(f"malformed CSV header: {error}") from None
     header = [key(h) for h in names]
+    if set(REQUIRED_COLUMNS) <= {n.strip() for n in names}:
+        raise ImportProblem(AN_ANNOTATION_SET)
     if not set(header) & set(FIELDS["text"]):
         found = ", ".join(h.strip() for h in names if h.strip()) or "nothing"
         raise ImportProblem(

@@ -1,45 +1,58 @@
 """Merging a colleague's annotation set into this database, in one transaction.
 
-Articles are matched by the SHA-256 of their text (or added when new and the file carries
-their text). Annotations are matched by UUID: a newer one replaces ours, an older one is
-left alone, a new one is added, so two reviewers' annotations sit side by side. Each is
-anchored by its quote and context; one whose quote cannot be found is kept as orphaned.
+The file may be our native JSON, W3C Web Annotation (ours or another tool's) or our CSV
+table, told apart by content (``importers/sets``). Native articles are matched by the
+SHA-256 of their text (or added when new and the file carries their text); the others name
+stored articles, found in ``foreign_sets``, and what cannot be placed there is left out and
+reported. Annotations are matched by UUID: a newer one replaces ours, an older one is left
+alone, a new one is added, so two reviewers' annotations sit side by side. Each is anchored
+by its quote and context; a native one whose quote cannot be found is kept as orphaned.
+
+A merge reads what it needs in a few queries (stored ids, articles, measures), decides in
+memory and writes with one ``executemany`` per kind of change, so its time grows with the
+size of the file, not with queries per annotation.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session
 
-from factcheck_gui.domain.anchoring import Anchor, QuoteSelector, place
+from factcheck_gui.domain.anchoring import Anchor, Placement, QuoteSelector, place
 from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.errors import Cancelled, UserError
-from factcheck_gui.domain.model import FIGURE_FIELDS, Annotation
+from factcheck_gui.domain.model import FIGURE_FIELDS, Kind
 from factcheck_gui.domain.outcome import Section, ordered
 from factcheck_gui.domain.wording import count, number
-from factcheck_gui.importers.annotation_set import (
-    AnnotationSet,
-    SetAnnotation,
-    SetArticle,
-    read_annotation_set,
-)
+from factcheck_gui.importers.annotation_set import AnnotationSet, SetAnnotation, SetArticle
 from factcheck_gui.importers.decode import decode
 from factcheck_gui.importers.errors import ImportProblem
+from factcheck_gui.importers.foreign_set import ForeignSet, LeftOut
+from factcheck_gui.importers.sets import read_set
+from factcheck_gui.services.foreign_sets import resolve
 from factcheck_gui.services.library import text_sha256
 from factcheck_gui.services.merge_rules import (
+    Burial,
     apply_tombstones,
     clamp_future,
     moved_elsewhere,
     relink_same_versions,
 )
+from factcheck_gui.storage import bulk
 from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.database import Database
-from factcheck_gui.storage.tables import AnnotationRow, ArticleRow, BatchRow
+from factcheck_gui.storage.tables import BatchRow
+
+CHECK_EVERY = 1000  # annotations between two looks at the cancel token
+_FIGURE_NAMES = sorted(FIGURE_FIELDS)  # SetFigure's fields are Annotation's figure fields
+_figure_values = attrgetter(*_FIGURE_NAMES)
+_NO_FIGURE = {name: False if name == "vague" else None for name in FIGURE_FIELDS}
 
 
 @dataclass
@@ -56,25 +69,45 @@ class MergeReport:
     deleted: int = 0  # deleted here because the colleague deleted them
     clamped: list[str] = field(default_factory=list)  # times in the future, and as what
     failed: list[tuple[str, str]] = field(default_factory=list)  # (what, why)
+    left_out: list[LeftOut] = field(default_factory=list)  # could not be placed here
+    notes: list[str] = field(default_factory=list)  # read from the file but not used
     cancelled: bool = False
     changes: Changes = field(default_factory=Changes)
 
     def summary(self) -> str:
         if self.cancelled:
             return f"{self.source}: import cancelled; nothing was stored."
-        return (
+        text = (
             f"{self.source}: {self.added} added, {self.updated} updated, "
             f"{self.reanchored} re-anchored, {len(self.orphaned)} orphaned, "
             f"{self.unchanged} unchanged; articles: {self.articles_matched} matched, "
             f"{self.articles_added} added." + (f" {self.deleted} deleted." if self.deleted else "")
         )
+        return text + (f" {self.left_out_summary()}." if self.left_out else "")
+
+    def left_out_summary(self) -> str:
+        """ "6 annotations left out: 3: no article with this URL: https://…; 1: quote not
+        found in 'Title'; 2: selector without a quote", reasons in the file's order (one
+        reason: "2 annotations left out: selector without a quote")."""
+        counts: dict[str, int] = {}
+        for item in self.left_out:
+            counts[item.reason] = counts.get(item.reason, 0) + 1
+        total = len(self.left_out)
+        head = f"{total} annotation{'s' * (total != 1)} left out: "
+        if len(counts) == 1:
+            return head + next(iter(counts))
+        return head + "; ".join(f"{n}: {reason}" for reason, n in counts.items())
 
     def lines(self) -> list[str]:
-        """The summary, then what failed, was orphaned, changed or clamped (and why)."""
+        """The summary, then what failed or was left out, orphaned, changed or clamped."""
         out = [self.summary()]
         if self.cancelled:
             return out
         out += [f"  failed    {what}: {why}" for what, why in self.failed]
+        out += [
+            f"  left out  {item.where}: {item.reason}" + (f"; {item.detail}" if item.detail else "")
+            for item in self.left_out
+        ]
         out += [
             f"  orphaned  {i}: “{_short(q)}” not found; listed for review" for i, q in self.orphaned
         ]
@@ -83,6 +116,7 @@ class MergeReport:
             for i, old, new in self.changed
         ]
         out += [f"  clamped   {note}" for note in self.clamped]
+        out += [f"  note      {note}" for note in self.notes]
         return out
 
     def sections(self) -> tuple[Section, ...]:
@@ -98,11 +132,20 @@ class MergeReport:
         ]
         if self.deleted:
             merged.append(f"{count(self.deleted, 'annotation')} deleted, as the colleague had")
+        merged += self.notes
         return ordered(
             [
                 Section(
                     f"{len(self.failed)} could not be merged",
                     tuple(f"{what}: {why}" for what, why in self.failed),
+                    problem=True,
+                ),
+                Section(
+                    f"{count(len(self.left_out), 'annotation')} left out",
+                    tuple(
+                        f"{item.where}: {item.reason}" + (f"; {item.detail}" if item.detail else "")
+                        for item in self.left_out
+                    ),
                     problem=True,
                 ),
                 Section(
@@ -135,14 +178,15 @@ def _short(text: str, limit: int = 60) -> str:
 def merge_file(
     db: Database, path: Path, *, cancel: CancelToken | None = None, backup: bool = True
 ) -> MergeReport:
-    """Merge the set in ``path``; the database is backed up first (``backup``) once the file
-    has been read, so a colleague's set can always be taken back out."""
+    """Merge the set in ``path`` (any format ``read_set`` knows); the database is backed up
+    first (``backup``) once the file has been read, so a colleague's set can always be taken
+    back out."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise UserError(f"{path}: cannot be read ({error.strerror})") from None
     try:
-        annotation_set = read_annotation_set(decode(data))
+        annotation_set = read_set(decode(data))
     except ImportProblem as problem:
         raise UserError(f"{path}: {problem}; nothing was imported") from None
     if backup:
@@ -151,7 +195,11 @@ def merge_file(
 
 
 def merge(
-    db: Database, data: AnnotationSet, *, source: str, cancel: CancelToken | None = None
+    db: Database,
+    data: AnnotationSet | ForeignSet,
+    *,
+    source: str,
+    cancel: CancelToken | None = None,
 ) -> MergeReport:
     """Merge ``data`` in one transaction; ``cancel`` is checked between annotations and
     committed to right before the commit, so a cancelled merge stores nothing."""
@@ -162,22 +210,58 @@ def merge(
         return MergeReport(source, cancelled=True)
 
 
-def _merge(db: Database, data: AnnotationSet, source: str, token: CancelToken) -> MergeReport:
+def _merge(
+    db: Database, data: AnnotationSet | ForeignSet, source: str, token: CancelToken
+) -> MergeReport:
     report = MergeReport(source)
-    touched: set[int] = set()
-    added: set[str] = set()
-    updated: set[str] = set()
-    data, report.clamped = clamp_future(data, datetime.now(UTC))
     with db.transaction() as session:
         token.check()
-        texts = _resolve_articles(session, data.articles, source, report)
+        texts: dict[int, tuple[int, str]] | None = None
+        if isinstance(data, ForeignSet):
+            report.notes = list(data.notes)
+            data, report.left_out = resolve(session, data, token.check)
+            stored = bulk.article_texts(session, [a.file_id for a in data.articles])
+            texts = {i: (i, text) for i, (text, _title, _sha) in stored.items()}
+            report.articles_matched = len(texts)
+        data, report.clamped = clamp_future(data, datetime.now(UTC))
+        if texts is None:
+            texts = _resolve_articles(session, data.articles, source, report)
+        merged = _Merge(session, data, texts, report, token)
+        merged.run()
+        session.flush()  # every statement has run: only the commit is left
+        token.commit_or_raise()
+    report.changes = merged.changes()
+    return report
+
+
+class _Merge:
+    """One merge's decisions, made in memory from a few bulk reads, then written."""
+
+    def __init__(
+        self,
+        session: Session,
+        data: AnnotationSet,
+        texts: dict[int, tuple[int, str]],
+        report: MergeReport,
+        token: CancelToken,
+    ) -> None:
+        self.session, self.data, self.texts = session, data, texts
+        self.report, self.token = report, token
+        self.added: list[bulk.Fields] = []
+        self.updated: list[bulk.Fields] = []
+        self.touched: set[int] = set()
+        self.burial = Burial()
+
+    def run(self) -> None:
+        session, data, report = self.session, self.data, self.report
         ids = [a.id for a in data.annotations]
-        heads = repo.annotation_heads(session, ids)
-        buried = {t.id: t.deleted for t in repo.tombstones(session, ids=ids)}
-        placed: dict[str, SetAnnotation] = {}
-        for incoming in data.annotations:
-            token.check()
-            target = texts.get(incoming.article)
+        heads = bulk.heads(session, ids)
+        buried = bulk.deletions(session, ids)
+        chosen: list[tuple[SetAnnotation, int, Placement, bool]] = []
+        for n, incoming in enumerate(data.annotations):
+            if not n % CHECK_EVERY:
+                self.token.check()
+            target = self.texts.get(incoming.article)
             if target is None:
                 report.failed.append(
                     (f"annotation {incoming.id}", "its article could not be stored")
@@ -191,35 +275,127 @@ def _merge(db: Database, data: AnnotationSet, source: str, token: CancelToken) -
             if incoming.id in buried and buried[incoming.id] >= incoming.modified:
                 report.unchanged += 1  # deleted here after that edit
                 continue
-            outcome = _merge_one(session, incoming, article_id, text, report)
-            if outcome is not None:
-                placed[incoming.id] = incoming
-                touched.add(article_id)
-                (added if outcome == "added" else updated).add(incoming.id)
+            head = heads.get(incoming.id)
+            if head is not None and head.modified >= incoming.modified:
+                report.unchanged += 1
+                continue
+            chosen.append((incoming, article_id, self._place(incoming, text), head is not None))
+        self.token.check()
+        ours = bulk.figure_fields(
+            session, [a.id for a, _, _, known in chosen if known and a.figure is None]
+        )
+        kept = bulk.publishing_fields(
+            session, [a.id for a, _, _, known in chosen if known and not a.publishing]
+        )
+        placed = {a.id for a, _, _, _ in chosen}
+        links = self._links(chosen, heads, placed)
+        for incoming, article_id, spot, known in chosen:
+            annotation = self._annotation(incoming, article_id, spot, links, ours, kept)
+            (self.updated if known else self.added).append(annotation)
+            self.touched.add(article_id)
+        report.added, report.updated = len(self.added), len(self.updated)
+        self.token.check()
+        bulk.write_annotations(session, self.added, self.updated)
         repo.unbury(session, [i for i in placed if i in buried])  # edited after the deletion
-        session.flush()
-        for incoming in placed.values():  # links last: their targets may come later in the file
-            row = session.get(AnnotationRow, incoming.id)
-            if row is not None:
-                wanted = incoming.target if incoming.kind.value == "attribution" else None
-                if wanted and session.get(AnnotationRow, wanted) is None:
-                    wanted = None
-                row.target_id = wanted
-                session.add(row)
-        relink_same_versions(session, data.annotations, heads, set(placed))
+        relink_same_versions(session, data.annotations, heads, placed)
         hashes = {a.file_id: a.sha256 for a in data.articles}
-        burial = apply_tombstones(session, data.tombstones, hashes)
-        report.deleted, report.unchanged = len(burial.removed), report.unchanged + burial.outlived
-        session.flush()  # every statement has run: only the commit is left
-        token.commit_or_raise()
-    report.changes = Changes(
-        articles=frozenset(touched | burial.articles),
-        added=frozenset(added - burial.removed),
-        updated=frozenset((updated | burial.unlinked) - burial.removed),
-        removed=frozenset(burial.removed),
-        library=report.articles_added > 0,
-    )
-    return report
+        self.burial = apply_tombstones(session, data.tombstones, hashes)
+        report.deleted = len(self.burial.removed)
+        report.unchanged += self.burial.outlived
+
+    def _place(self, incoming: SetAnnotation, text: str) -> Placement:
+        selector = QuoteSelector(incoming.quote, incoming.prefix, incoming.suffix)
+        spot = place(text, selector, incoming.start, incoming.end)
+        if spot.anchor in (Anchor.MOVED, Anchor.CHANGED):
+            self.report.reanchored += 1
+        elif spot.anchor is Anchor.ORPHANED and not incoming.orphaned:
+            self.report.orphaned.append((incoming.id, incoming.quote))
+        if spot.anchor is Anchor.CHANGED:
+            self.report.changed.append((incoming.id, incoming.quote, spot.selector.exact))
+        return spot
+
+    def _links(
+        self,
+        chosen: list[tuple[SetAnnotation, int, Placement, bool]],
+        heads: dict[str, repo.Head],
+        placed: set[str],
+    ) -> dict[str, str]:
+        """Attribution -> the annotation it attributes, where that one is here after the
+        merge (in the file or stored before); a link to nothing is dropped."""
+        wanted = {
+            a.id: a.target for a, _, _, _ in chosen if a.target and a.kind is Kind.ATTRIBUTION
+        }
+        known = placed | set(heads)
+        known |= bulk.existing_ids(self.session, {t for t in wanted.values() if t not in known})
+        return {source: target for source, target in wanted.items() if target in known}
+
+    def _annotation(
+        self,
+        incoming: SetAnnotation,
+        article_id: int,
+        spot: Placement,
+        links: dict[str, str],
+        ours: dict[str, dict[str, Any]],
+        kept: dict[str, dict[str, Any]],
+    ) -> bulk.Fields:
+        """The annotation to store, as the dict of ``Annotation``'s fields that
+        ``bulk.write_annotations`` takes (a dataclass apiece costs more than the write)."""
+        changed_from = incoming.changed_from
+        if spot.anchor is Anchor.CHANGED:
+            changed_from = changed_from or incoming.quote
+        selector = spot.selector
+        return (
+            {
+                "id": incoming.id,
+                "article_id": article_id,
+                "start": spot.start,
+                "end": spot.end,
+                "quote": selector.exact,
+                "prefix": selector.prefix,
+                "suffix": selector.suffix,
+                "kind": incoming.kind,
+                "verdict": incoming.verdict,
+                "note": incoming.note,
+                "reviewer": incoming.reviewer,
+                "created": incoming.created,
+                "modified": incoming.modified,
+                "speaker": incoming.speaker,
+                "target_id": links.get(incoming.id),
+                "orphaned": spot.orphaned,
+                "changed_from": changed_from,
+            }
+            | _figure_fields(incoming, ours.get(incoming.id))
+            | _publishing_fields(incoming, kept.get(incoming.id))
+        )
+
+    def changes(self) -> Changes:
+        burial = self.burial
+        return Changes(
+            articles=frozenset(self.touched | burial.articles),
+            added=frozenset({a["id"] for a in self.added} - burial.removed),
+            updated=frozenset(({a["id"] for a in self.updated} | burial.unlinked) - burial.removed),
+            removed=frozenset(burial.removed),
+            library=self.report.articles_added > 0,
+        )
+
+
+def _figure_fields(incoming: SetAnnotation, ours: dict[str, Any] | None) -> dict[str, Any]:
+    """The figure fields to store: the file's (they match Annotation's names), else ours,
+    so a version-1 file, which predates figures, never wipes a figure we have."""
+    if incoming.figure is not None:
+        return dict(zip(_FIGURE_NAMES, _figure_values(incoming.figure), strict=True))
+    return ours or _NO_FIGURE
+
+
+def _publishing_fields(incoming: SetAnnotation, ours: dict[str, Any] | None) -> dict[str, Any]:
+    """The public rationale and review URL to store: the file's, else ours, so a file that
+    predates them (versions 1-3, W3C, CSV) never wipes what we have."""
+    if incoming.publishing:
+        return {"rationale": incoming.rationale or "", "review_url": incoming.review_url}
+    return ours or _NO_PUBLISHING
+
+
+_NO_PUBLISHING: dict[str, Any] = {"rationale": "", "review_url": None}
 
 
 def _resolve_articles(
@@ -227,111 +403,49 @@ def _resolve_articles(
 ) -> dict[int, tuple[int, str]]:
     """File article id -> (database id, text); adds the new ones into one batch."""
     stored = repo.ids_by_hash(session, [a.sha256 for a in articles])
+    texts = bulk.article_texts(session, stored.values())
     resolved: dict[int, tuple[int, str]] = {}
-    batch_id = 0  # made when the first new article needs it
+    new: list[SetArticle] = []
     for article in articles:
         if article.sha256 in stored:
-            article_id = stored[article.sha256]
-            row = session.get(ArticleRow, article_id)
-            assert row is not None
-            resolved[article.file_id] = (article_id, row.text)
+            resolved[article.file_id] = (stored[article.sha256], texts[stored[article.sha256]][0])
             report.articles_matched += 1
-            continue
-        if article.text is None:
+        elif article.text is None:
             report.failed.append(
                 (
                     f"article “{_short(article.title)}”",
                     "not in this database and the file carries no text (exported with --no-text)",
                 )
             )
-            continue
-        if text_sha256(article.text) != article.sha256:
+        elif text_sha256(article.text) != article.sha256:
             report.failed.append(
                 (f"article “{_short(article.title)}”", "its text does not match its sha256")
             )
-            continue
-        if not batch_id:
-            batch = BatchRow(name=f"Annotation set: {source}", imported=datetime.now(UTC))
-            session.add(batch)
-            session.flush()
-            assert batch.id is not None
-            batch_id = batch.id
-        row = ArticleRow(
-            batch_id=batch_id,
-            title=article.title,
-            outlet=article.outlet,
-            url=article.url,
-            published=article.published,
-            text=article.text,
-            sha256=article.sha256,
-            source_name=source,
+        else:
+            new.append(article)
+    if not new:
+        return resolved
+    batch = BatchRow(name=f"Annotation set: {source}", imported=datetime.now(UTC))
+    session.add(batch)
+    session.flush()
+    rows: dict[str, dict[str, object]] = {}  # by text: the same text twice is stored once
+    for article in new:
+        rows.setdefault(
+            article.sha256,
+            {
+                "batch_id": batch.id,
+                "title": article.title,
+                "outlet": article.outlet,
+                "url": article.url,
+                "published": article.published,
+                "text": article.text,
+                "sha256": article.sha256,
+                "source_name": source,
+            },
         )
-        session.add(row)
-        session.flush()
-        assert row.id is not None
-        stored[article.sha256] = row.id
-        resolved[article.file_id] = (row.id, article.text)
-        report.articles_added += 1
+    ids = dict(zip(rows, repo.insert_articles(session, list(rows.values())), strict=True))
+    for article in new:
+        assert article.text is not None
+        resolved[article.file_id] = (ids[article.sha256], article.text)
+    report.articles_added += len(rows)
     return resolved
-
-
-def _kept_fields(incoming: SetAnnotation, ours: Annotation | None) -> dict[str, Any]:
-    """The figure and publishing fields to store: the file's (they match Annotation's
-    names), else ours, so a file that predates them (version 1 for figures, 1-3 for the
-    public rationale) never wipes what we have."""
-    fields: dict[str, Any] = {}
-    if incoming.figure is not None:
-        fields |= asdict(incoming.figure)
-    elif ours is not None:
-        fields |= {name: getattr(ours, name) for name in FIGURE_FIELDS}
-    if incoming.publishing:
-        fields |= {"rationale": incoming.rationale or "", "review_url": incoming.review_url}
-    elif ours is not None:
-        fields |= {"rationale": ours.rationale, "review_url": ours.review_url}
-    return fields
-
-
-def _merge_one(
-    session: Session, incoming: SetAnnotation, article_id: int, text: str, report: MergeReport
-) -> str | None:
-    """Add or update one annotation: "added", "updated", or None when ours is as new."""
-    existing = session.get(AnnotationRow, incoming.id)
-    if existing is not None and existing.modified >= incoming.modified:
-        report.unchanged += 1
-        return None
-    selector = QuoteSelector(incoming.quote, incoming.prefix, incoming.suffix)
-    spot = place(text, selector, incoming.start, incoming.end)
-    if spot.anchor in (Anchor.MOVED, Anchor.CHANGED):
-        report.reanchored += 1
-    elif spot.anchor is Anchor.ORPHANED and not incoming.orphaned:
-        report.orphaned.append((incoming.id, incoming.quote))
-    changed_from = incoming.changed_from
-    if spot.anchor is Anchor.CHANGED:
-        changed_from = changed_from or incoming.quote
-        report.changed.append((incoming.id, incoming.quote, spot.selector.exact))
-    annotation = Annotation(
-        id=incoming.id,
-        article_id=article_id,
-        start=spot.start,
-        end=spot.end,
-        quote=spot.selector.exact,
-        prefix=spot.selector.prefix,
-        suffix=spot.selector.suffix,
-        kind=incoming.kind,
-        verdict=incoming.verdict,
-        note=incoming.note,
-        reviewer=incoming.reviewer,
-        created=incoming.created,
-        modified=incoming.modified,
-        speaker=incoming.speaker,
-        target_id=None,  # linked once every annotation of the set is in
-        orphaned=spot.orphaned,
-        changed_from=changed_from,
-        **_kept_fields(incoming, repo.get_annotation(session, incoming.id) if existing else None),
-    )
-    session.merge(repo.annotation_row(session, annotation))  # inserts, or updates ours in place
-    if existing is None:
-        report.added += 1
-        return "added"
-    report.updated += 1
-    return "updated"

@@ -47,3 +47,25 @@ def test_export_mistakes_are_one_line(tmp_path: Path, capsys) -> None:  # noqa: 
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and message in err, err
     assert list(tmp_path.iterdir()) == [tmp_path / "data"], "no partial files were left"
+
+
+def test_import_merges_csv_and_w3c_sets_told_by_their_content(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    table, web = tmp_path / "t.csv", tmp_path / "w.jsonld"
+    assert main(["export", str(table)]) == 0 and main(["export", str(web)]) == 0
+    capsys.readouterr()
+    seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+    for name, path in (("csv", table), ("w3c", web)):
+        other = ["--data-dir", str(tmp_path / name), "--no-samples"]
+        assert main([*other, "import", *map(str, seeds), "--batch", "same articles"]) == 0
+        renamed = path.rename(path.with_suffix(".txt"))  # the ending does not decide
+        assert main([*other, "import", str(renamed)]) == 0
+        out = capsys.readouterr().out
+        assert f"{renamed.name}: 38 added, 0 updated" in out, out
+        assert "articles: 4 matched, 0 added." in out  # the samples annotate four
+
+
+def test_an_article_table_still_imports_as_articles(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    articles = tmp_path / "articles.csv"
+    articles.write_text("title,text\nA headline,Body text of the article.\n")
+    assert main(["import", str(articles), "--batch", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("Imported 1 article into batch “csv”.")

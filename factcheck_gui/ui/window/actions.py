@@ -159,7 +159,8 @@ def build_actions(window: QWidget, handlers: dict[str, Callable[..., object]]) -
             window,
             "Import &annotation set…",
             handlers["import_set"],
-            tip="Merge a colleague's exported annotations into this database",
+            tip="Merge annotations into this database: a colleague's export (JSON or CSV) or "
+            "W3C Web Annotation from other tools",
         ),
         export=make_action(
             window,
