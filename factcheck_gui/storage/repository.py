@@ -108,30 +108,20 @@ def article_summaries(
         .subquery()
     )
     query = (
-        sa_select(
+        sa_select(  # named as ArticleSummary's fields
             col(ArticleRow.id),
             col(ArticleRow.batch_id),
             col(ArticleRow.title),
             col(ArticleRow.outlet),
             col(ArticleRow.published),
-            func.coalesce(counts.c.n, 0),
+            func.coalesce(counts.c.n, 0).label("annotations"),
         )
         .outerjoin(counts, counts.c.article_id == ArticleRow.id)
         .order_by(col(ArticleRow.id))
     )
     if article_ids is not None:
         query = query.where(col(ArticleRow.id).in_(list(article_ids)))
-    return [
-        ArticleSummary(
-            id=id_,
-            batch_id=batch_id,
-            title=title,
-            outlet=outlet,
-            published=published,
-            annotations=n,
-        )
-        for id_, batch_id, title, outlet, published, n in session.execute(query)
-    ]
+    return [ArticleSummary(**row._mapping) for row in session.execute(query)]
 
 
 def existing_hashes(session: Session, hashes: Sequence[str]) -> set[str]:
@@ -161,7 +151,7 @@ def ids_by_hash(session: Session, hashes: Sequence[str]) -> dict[str, int]:
         query = sa_select(col(ArticleRow.sha256), col(ArticleRow.id)).where(
             col(ArticleRow.sha256).in_(hashes[i : i + 500])
         )
-        found.update({sha: article_id for sha, article_id in session.execute(query)})
+        found.update({row.sha256: row.id for row in session.execute(query)})
     return found
 
 
@@ -171,11 +161,11 @@ def latest_by_url(session: Session, urls: Iterable[str]) -> dict[str, int]:
     latest: dict[str, int] = {}
     for i in range(0, len(wanted), 500):
         query = (
-            sa_select(col(ArticleRow.url), func.max(col(ArticleRow.id)))
+            sa_select(col(ArticleRow.url), func.max(col(ArticleRow.id)).label("id"))
             .where(col(ArticleRow.url).in_(wanted[i : i + 500]))
             .group_by(col(ArticleRow.url))
         )
-        latest.update({url: article_id for url, article_id in session.execute(query)})
+        latest.update({row.url: row.id for row in session.execute(query)})
     return latest
 
 
@@ -225,29 +215,40 @@ def get_annotation(session: Session, annotation_id: str) -> Annotation | None:
 
 def _read_annotations(session: Session, condition: Any) -> list[Annotation]:
     """Read as plain rows rather than ORM objects: opening an article with thousands of
-    annotations is dominated by this query, and ORM identity tracking costs 4-5x here."""
-    c = _ANNOTATION_TABLE.c
+    annotations is dominated by this query, and ORM identity tracking costs 4-5x here.
+    Each column is labelled with the Annotation field it fills."""
     query = (
-        sa_select(*(c[name] for name in _ANNOTATION_COLUMNS), _MEASURE_TABLE.c.name)
+        sa_select(*_ANNOTATION_SELECT)
         .select_from(_ANNOTATION_TABLE.outerjoin(_MEASURE_TABLE))
         .where(condition)
-        .order_by(c.article_id, c.start, c.end, c.id)
+        .order_by(*_ANNOTATION_ORDER)
     )
+    result = session.connection().execute(query)
+    names = tuple(result.keys())
     kinds, verdicts = _KINDS, _VERDICTS
-    rows = session.connection().execute(query).fetchall()
-    return [
-        Annotation(a, art, s, e, q, p, x, kinds[k], verdicts[v], *rest)
-        for a, art, s, e, q, p, x, k, v, *rest in rows
-    ]
+    found = []
+    for row in result:
+        values = dict(zip(names, row, strict=True))
+        values["kind"] = kinds[values["kind"]]
+        values["verdict"] = verdicts[values["verdict"]]
+        found.append(Annotation(**values))
+    return found
 
 
 _ANNOTATION_TABLE: Table = AnnotationRow.__table__  # type: ignore[attr-defined]
 _ARTICLE_TABLE: Table = ArticleRow.__table__  # type: ignore[attr-defined]
 _MEASURE_TABLE: Table = MeasureRow.__table__  # type: ignore[attr-defined]
-# The order of Annotation's fields, so rows unpack straight into it; the last, the
-# measure's name, comes from the measure table.
-_ANNOTATION_COLUMNS = tuple(f.name for f in fields(Annotation))[:-1]
-assert fields(Annotation)[-1].name == "measure"
+# Every field of Annotation from the column of the same name; the measure's name from the
+# measure table.
+_ANNOTATION_SELECT = tuple(
+    _MEASURE_TABLE.c.name.label("measure")
+    if f.name == "measure"
+    else _ANNOTATION_TABLE.c[f.name].label(f.name)
+    for f in fields(Annotation)
+)
+_ANNOTATION_ORDER = tuple(
+    _ANNOTATION_TABLE.c[name] for name in ("article_id", "start", "end", "id")
+)
 _KINDS = {k.value: k for k in Kind}
 _VERDICTS = {v.value: v for v in Verdict}
 
@@ -279,7 +280,14 @@ def annotation_heads(session: Session, ids: Sequence[str]) -> dict[str, Head]:
         query = sa_select(c.id, c.article_id, c.modified, c.target_id).where(
             c.id.in_(wanted[i : i + 500])
         )
-        found.update({row[0]: Head(*row[1:]) for row in session.execute(query)})
+        found.update(
+            {
+                row.id: Head(
+                    article_id=row.article_id, modified=row.modified, target_id=row.target_id
+                )
+                for row in session.execute(query)
+            }
+        )
     return found
 
 
