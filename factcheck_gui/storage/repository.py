@@ -213,6 +213,27 @@ def get_annotation(session: Session, annotation_id: str) -> Annotation | None:
     return found[0] if found else None
 
 
+def annotations_among(
+    session: Session, ids: Iterable[str], article_ids: Iterable[int]
+) -> dict[str, Annotation]:
+    """Those of ``ids`` stored in one of ``article_ids``, by id (the others are gone, or in
+    other articles). A few queries whatever the number of ids: beyond a few hundred, the
+    articles' annotations are read whole and picked from."""
+    wanted, articles = sorted(set(ids)), sorted(set(article_ids))
+    if not wanted or not articles:
+        return {}
+    c = _ANNOTATION_TABLE.c
+    if len(wanted) > 500:
+        chosen = set(wanted)
+        found = annotations_of_articles(session, articles)
+        return {a.id: a for a in found if a.id in chosen}
+    condition: Any = c.id.in_(wanted)
+    if len(articles) <= 500:  # more articles than one query may name: picked afterwards
+        condition = condition & c.article_id.in_(articles)
+    allowed = set(articles)
+    return {a.id: a for a in _read_annotations(session, condition) if a.article_id in allowed}
+
+
 def _read_annotations(session: Session, condition: Any) -> list[Annotation]:
     """Read as plain rows rather than ORM objects: opening an article with thousands of
     annotations is dominated by this query, and ORM identity tracking costs 4-5x here.

@@ -156,7 +156,7 @@ class Suggesting(QObject):
         panel.chosen.connect(self._show_span)
         panel.restoreRequested.connect(self.restore)
         panes.currentChanged.connect(lambda _pane: self.refresh())
-        context.changed.connect(self._changed)
+        context.changed.connect(self.apply_changes)
 
     def refresh(self) -> None:
         """List the focused article's candidates (only while the dock is visible)."""
@@ -205,8 +205,10 @@ class Suggesting(QObject):
             ):
                 self.refresh()
 
-    def _changed(self, changes: Changes) -> None:
-        if self.article_id is not None and (self.article_id in changes.articles or changes.library):
+    def apply_changes(self, changes: Changes) -> None:
+        if self.article_id is None:
+            return
+        if self.article_id in changes.articles or changes.library or changes.reset:
             self.refresh()
 
     def _show_span(self, start: int, end: int) -> None:

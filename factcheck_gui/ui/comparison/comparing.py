@@ -1,11 +1,11 @@
-"""Keeps the comparison dock in step with the store, and carries out what is asked of it:
-going to a figure, renaming and merging measures (undoable)."""
+"""Keeps the comparison dock in step with the store (it follows the stream of changes), and
+carries out what is asked of it: going to a figure, renaming and merging measures (undoable)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from factcheck_gui.domain.changes import Changes
@@ -19,6 +19,10 @@ from factcheck_gui.ui.dialogs import dialogs
 
 
 class Comparing(QObject):
+    # The comparison's groups caught up with a change: what is drawn from them (the
+    # cross-highlighting in the panes) follows this, not the stream (see ui/common/context.py).
+    refreshed = Signal()
+
     def __init__(
         self,
         context: AppContext,
@@ -62,9 +66,12 @@ class Comparing(QObject):
         self.rates.show_rates([r for i in wanted for r in self._rates[i]])
 
     def apply_changes(self, changes: Changes) -> None:
+        if changes.reset:  # anything may have changed: every measure is read again
+            changes = changes | Changes(library=True)
         names = self.comparison.refresh(changes)
         if names:
             self.panel.update_groups(names, self.comparison.groups)
+            self.refreshed.emit()
 
     def rename(self, name: str) -> None:
         new = dialogs.ask_measure_name(

@@ -1,4 +1,5 @@
-"""The library dock: batches and their articles, a filter, annotation counts."""
+"""The library dock: batches and their articles, a filter, annotation counts; it follows the
+stream of changes (new batches, new counts)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.model import ArticleSummary, LibraryBatch
+from factcheck_gui.ui.common.context import AppContext
 from factcheck_gui.ui.common.plain import tooltip
 from factcheck_gui.ui.panes.article_view import ARTICLE_MIME, article_mime
 
@@ -183,8 +186,9 @@ class LibraryPanel(QWidget):
     articleActivated = Signal(int)
     filesDropped = Signal(list)  # list[Path]: files or folders dragged in from outside
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._context = context
         self.model = LibraryModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -218,10 +222,20 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.tree)
         self.setAcceptDrops(True)
         self.tree.viewport().installEventFilter(self)  # the tree would refuse outside drops
+        context.changed.connect(self.apply_changes)
 
     def reset(self, batches: Sequence[LibraryBatch]) -> None:
         self.model.reset(batches)
         self._expand_small_batches()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """New or removed batches: the library again (a job's snapshot if it read one);
+        annotations added or removed: those articles' counts."""
+        if changes.library or changes.reset:
+            self.reset(self._context.library())
+        elif changes.annotation_count_changed:
+            library = self._context.workspace.library
+            self.model.update_articles(library.summaries(changes.articles))
 
     def _expand_small_batches(self) -> None:
         """Open every batch but the huge ones: laying out tens of thousands of rows at once
