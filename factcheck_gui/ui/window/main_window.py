@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck_gui import __version__
 from factcheck_gui.domain.errors import NotFound
 from factcheck_gui.ui.annotations.editing import Editing
 from factcheck_gui.ui.annotations.panel import AnnotationPanel
@@ -23,8 +22,9 @@ from factcheck_gui.ui.annotations.suggestions import Suggesting, SuggestionPanel
 from factcheck_gui.ui.common.context import AppContext
 from factcheck_gui.ui.common.theme import ThemeMenu
 from factcheck_gui.ui.comparison.comparing import Comparing
-from factcheck_gui.ui.dialogs import dialogs
+from factcheck_gui.ui.dialogs.about import show_about, show_shortcuts
 from factcheck_gui.ui.dialogs.message_bar import MessageBar
+from factcheck_gui.ui.dialogs.preferences import edit_preferences
 from factcheck_gui.ui.exchange.exchange import Exchange
 from factcheck_gui.ui.exchange.report_export import ReportExport
 from factcheck_gui.ui.exchange.restoring import Restoring
@@ -130,7 +130,9 @@ class MainWindow(QMainWindow):
                 "new_pane": self.new_pane,
                 "close_pane": self.close_current_pane,
                 "focus_library": self._focus_library,
-                "preferences": self.edit_preferences,
+                "preferences": lambda: edit_preferences(
+                    context, parent=self, tell=self.show_problem
+                ),
                 "import_files": self.exchange.import_files,
                 "import_folder": self.exchange.import_folder,
                 "import_set": self.exchange.import_annotation_set,
@@ -138,8 +140,8 @@ class MainWindow(QMainWindow):
                     selected=self.library.selected_article_ids()
                 ),
                 "quit": self.close,
-                "shortcuts": self.show_shortcuts,
-                "about": self.show_about,
+                "shortcuts": lambda: show_shortcuts(parent=self),
+                "about": lambda: show_about(parent=self, data_dir=self.services.data_dir),
                 "suggest": self.suggest_figures,
                 "comparison": lambda: self.navigation.toggle_comparison(),
             },
@@ -270,45 +272,6 @@ class MainWindow(QMainWindow):
         self.library_dock.raise_()
         self.library.filter.setFocus()
         self.library.filter.selectAll()
-
-    def edit_preferences(self) -> None:
-        preferences = self.services.preferences
-        answer = dialogs.ask_preferences(
-            parent=self,
-            reviewer=preferences.reviewer,
-            organisation=preferences.organisation or "",
-            backups_kept=self.services.backups.keep,
-        )
-        if answer is None:
-            return
-        name, organisation, keep = answer
-        if not name.strip():
-            self.show_problem("The reviewer name cannot be empty; it was left unchanged.")
-            return
-
-        def store() -> None:
-            preferences.set_all(reviewer=name, organisation=organisation, backups_kept=keep)
-
-        if not self.context.save("Preferences", store):
-            return
-        self.statusBar().showMessage(f"New annotations will be signed {name.strip()}.", STATUS_MS)
-
-    def show_shortcuts(self) -> None:
-        native = QKeySequence.SequenceFormat.NativeText
-        lines = [
-            f"{a.shortcut().toString(native):>14}   {a.text().replace('&', '')}"
-            for a in self.actions()
-            if not a.shortcut().isEmpty()
-        ]
-        dialogs.inform(parent=self, title="Keyboard shortcuts", text="\n".join(lines))
-
-    def show_about(self) -> None:
-        dialogs.inform(
-            parent=self,
-            title="About factcheck-gui",
-            text=f"factcheck-gui {__version__}\nCompare what several articles claim, "
-            f"and where their numbers disagree.\nData: {self.services.data_dir}",
-        )
 
     # -- saved layout -------------------------------------------------------------------------
     def restore_layout(self) -> bool:
