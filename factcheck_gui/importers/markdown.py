@@ -22,6 +22,17 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 _HEADING = re.compile(r"^#{1,2}[ \t]+(.+?)[ \t#]*$", re.M)
 
 
+class _TextDates(yaml.SafeLoader):
+    """YAML's safe loader, except that a timestamp stays text, for ``parse_date`` to read:
+    a date YAML cannot build (2023-02-30) then costs only the date, never the article."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @register("markdown", endings=(".md", ".markdown"))
 def read_markdown(text: str, source: str) -> list[ArticleDraft]:
     text = normalise_newlines(text)
@@ -29,7 +40,7 @@ def read_markdown(text: str, source: str) -> list[ArticleDraft]:
     match = _FRONT_MATTER.match(text)
     if match:
         try:
-            loaded = yaml.safe_load(match.group(1))
+            loaded = yaml.load(match.group(1), Loader=_TextDates)  # noqa: S506 (a safe loader)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = f" at line {mark.line + 2}" if mark is not None else ""
@@ -40,7 +51,7 @@ def read_markdown(text: str, source: str) -> list[ArticleDraft]:
             raise ImportProblem(
                 "the front matter is nested too deeply; keep it to title, outlet, url and date"
             ) from None
-        except ValueError as error:  # a timestamp such as 2023-02-30
+        except ValueError as error:  # an explicit !!timestamp YAML cannot build
             raise ImportProblem(
                 f"malformed front matter ({error}); fix the YAML between the --- lines"
             ) from None
@@ -50,7 +61,13 @@ def read_markdown(text: str, source: str) -> list[ArticleDraft]:
     if not text.strip():
         raise ImportProblem("the file has front matter but no article text")
     heading = _HEADING.search(text)
-    published = _str(meta.get("published", meta.get("date")))
+    written = _str(meta.get("published", meta.get("date")))
+    published, warnings = None, []
+    if written:
+        try:
+            published = parse_date(written)
+        except ImportProblem as problem:  # a date is no reason to lose the article
+            warnings.append(f"front matter: {problem}; stored without a date")
     return [
         ArticleDraft(
             text=text,
@@ -60,8 +77,9 @@ def read_markdown(text: str, source: str) -> list[ArticleDraft]:
             or source,
             outlet=_str(meta.get("outlet", meta.get("source"))),
             url=_str(meta.get("url")),
-            published=parse_date(published) if published else None,
+            published=published,
             source_name=source,
+            warnings=tuple(warnings),
         )
     ]
 

@@ -198,7 +198,7 @@ def test_deep_nesting_is_refused_with_a_reason(text: str) -> None:
             "c: &c [*b, *b, *b, *b, *b, *b]\ntitle: [*c, *c, *c, *c, *c, *c, *c]\n---\nText.\n",
             "front matter holds a list",
         ),
-        ("d.md", "---\ndate: 2023-02-30\n---\nText.\n", "malformed front matter"),
+        ("d.md", "---\ndate: !!timestamp 2023-02-30\n---\nText.\n", "malformed front matter"),
         ("y.md", "---\nt: " + "[" * 5000 + "\n---\nText.\n", "front matter"),
         ("c.csv", 'text,title\n"unterminated\x00', "binary"),
         ("h.csv", '"te"xt"\n', "no 'text' column|malformed CSV"),
@@ -228,3 +228,18 @@ def test_sources_of_a_folder_report_every_file(tmp_path: Path) -> None:
     with collect([tmp_path]) as sources:
         assert [Path(s.name).name for s in sources.files] == ["a.txt"]
         assert "not a readable zip" in sources.failures[0].reason
+
+
+@pytest.mark.parametrize("written", ["2023-02-30", "sometime last week", "31/31/2023"])
+def test_a_front_matter_date_that_cannot_be_read_costs_only_the_date(written: str) -> None:
+    [draft] = read_source("d.md", f"---\ntitle: Kept\ndate: {written}\n---\nThe text.\n".encode())
+    assert draft.title == "Kept" and draft.text == "The text.\n" and draft.published is None
+    [warning] = draft.warnings
+    assert warning.startswith("front matter: the date ") and warning.endswith(
+        "stored without a date"
+    )
+
+
+def test_a_front_matter_date_in_words_is_read() -> None:
+    [draft] = read_source("d.md", b"---\ndate: September 4, 2023\n---\nThe text.\n")
+    assert str(draft.published) == "2023-09-04" and draft.warnings == ()
