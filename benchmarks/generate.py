@@ -38,10 +38,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from factcheck_gui.domain.digests import nfc_sha256  # noqa: E402
+from factcheck_gui.domain.model import Verdict  # noqa: E402
 from factcheck_gui.services.workspace import open_workspace  # noqa: E402
 from factcheck_gui.storage.migrate import head  # noqa: E402
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: verdicts from the verdict scale (1 wrote names it does not have)
 PER_ARTICLE = 10
 FIGURES_PER_ARTICLE = 4
 MEASURES = 200
@@ -56,6 +57,13 @@ _HEDGES = (  # (words before the number, hedge, how low and high follow from the
     ("at least ", "at least", 1.0, None),
     ("more than ", "more than", 1.0, None),
     ("", None, 1.0, 1.0),
+)
+_VERDICTS = (  # half unchecked, as a desk's work in progress
+    Verdict.UNCHECKED,
+    Verdict.UNCHECKED,
+    Verdict.ACCURATE,
+    Verdict.MISLEADING,
+    Verdict.INACCURATE,
 )
 _SPEAKERS = ("the ministry", "British intelligence", "a Kremlin spokesman", "officials", "Reuters")
 
@@ -305,7 +313,7 @@ def _annotation(
     target_id=None,
 ):
     stamp = (now - timedelta(minutes=rng.randrange(100000))).isoformat(sep=" ")
-    verdict = rng.choice(("unreviewed", "unreviewed", "accurate", "disputed", "false"))
+    verdict = rng.choice(_VERDICTS).value
     return (
         annotation_id,
         article_id,

@@ -1,8 +1,14 @@
-"""What an operation changed, so each view refreshes only what it shows (Anki's OpChanges)."""
+"""What an operation changed, so each view refreshes only what it shows (Anki's OpChanges).
+
+Every change reaches every view on one stream (``ui/common/context.py``); ``initiator`` is
+the object that made the edit (the annotation editor, say), so it can leave alone the field
+the reviewer is typing in. Changes from elsewhere (an import, a merge, a restore, an undo)
+have no initiator: every view shows them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +26,9 @@ class Changes:
     # have): a view that shows none of them has nothing to redraw (a note, for the
     # comparison). Added and removed annotations changed whole.
     fields: frozenset[str] | None = None
+    # Who made the edit (None: not a view: a job, an undo, a colleague). Not part of what
+    # changed: two Changes that differ only in it are equal.
+    initiator: object = field(default=None, compare=False)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -30,7 +39,13 @@ class Changes:
             library=self.library or other.library,
             reset=self.reset or other.reset,
             fields=_fields(self, other),
+            # one initiator only if both came from it: otherwise every view shows them
+            initiator=self.initiator if self.initiator is other.initiator else None,
         )
+
+    def by(self, initiator: object) -> Changes:
+        """These changes, as made by ``initiator``."""
+        return replace(self, initiator=initiator)
 
     @property
     def empty(self) -> bool:
@@ -39,6 +54,11 @@ class Changes:
     @property
     def annotation_count_changed(self) -> bool:
         return bool(self.added or self.removed)
+
+    @property
+    def annotation_ids(self) -> frozenset[str]:
+        """Every annotation named: added, updated or removed."""
+        return self.added | self.updated | self.removed
 
 
 def _fields(a: Changes, b: Changes) -> frozenset[str] | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -46,6 +46,12 @@ class AnnotationService:
     def get_annotation(self, annotation_id: str) -> Annotation:
         with self._db.transaction() as session:
             return _current(session, annotation_id)
+
+    def among(self, ids: Iterable[str], article_ids: Iterable[int]) -> dict[str, Annotation]:
+        """Those of ``ids`` that are now annotations of one of ``article_ids``: what a view of
+        those articles shows of a change (an id left out is gone from them)."""
+        with self._db.transaction() as session:
+            return repo.annotations_among(session, ids, article_ids)
 
     def create(self, new: NewAnnotation) -> tuple[Annotation, Changes]:
         """Tag [start, end) of an article: trimmed of white space and punctuation at either

@@ -162,7 +162,7 @@ def annotations_of(
     session: Session, article_ids: Sequence[int], only: Only = Only.ALL
 ) -> list[Annotation]:
     """The annotations of some articles (at most CHUNK), by article and position: what
-    ``repository.read_annotations`` reads, without SQLAlchemy's per-value processing,
+    ``repository._read_annotations`` reads, without SQLAlchemy's per-value processing,
     which costs more than the query itself in an export."""
     if not article_ids:
         return []

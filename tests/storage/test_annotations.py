@@ -157,3 +157,20 @@ def test_the_reviewer_defaults_to_the_os_user_and_can_be_changed(workspace: Work
     with pytest.raises(UserError, match="longer than 200"):
         workspace.preferences.set_reviewer("x" * 201)
     assert workspace.preferences.reviewer == "Ann Example"
+
+
+def test_among_reads_the_named_annotations_still_in_the_named_articles(
+    workspace: Workspace,
+) -> None:
+    kept = tag(workspace, 1, "at least 6 million", Kind.FIGURE)
+    elsewhere = tag(workspace, 2, "at least 6 million", Kind.FIGURE)
+    gone = tag(workspace, 1, "Tempo.co", Kind.ATTRIBUTION)
+    workspace.annotations.delete(gone.id)
+    ids = [kept.id, elsewhere.id, gone.id, "never-stored"]
+    assert workspace.annotations.among(ids, [1]) == {kept.id: kept}
+    assert workspace.annotations.among(ids, [1, 2]) == {kept.id: kept, elsewhere.id: elsewhere}
+    assert workspace.annotations.among(ids, []) == {} == workspace.annotations.among([], [1])
+    many = ids + [f"missing-{i}" for i in range(600)]  # beyond one query's ids: read by article
+    assert workspace.annotations.among(many, [1]) == {kept.id: kept}
+    articles = [1, *range(1000, 1600)]  # beyond one query's articles: picked afterwards
+    assert workspace.annotations.among(ids, articles) == {kept.id: kept}

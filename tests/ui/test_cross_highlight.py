@@ -81,7 +81,7 @@ def test_a_deleted_sibling_loses_its_mark_and_undo_brings_it_back(open_window) -
     window.select_annotation(figure.annotation_id)
     owner = window.panes.showing(figure.article_id)[0]
     assert figure.annotation_id in owner.view.highlighter.siblings
-    window.delete_selected()  # (the table then selects the next row: its measure shows)
+    window.editing.delete_selected()  # (the table then selects the next row: its measure shows)
     window.cross.show_measure(group.measure)
     assert figure.annotation_id not in owner.view.highlighter.siblings
     window.undo_action.trigger()

@@ -261,7 +261,7 @@ def test_a_measure_stays_open_when_its_figures_change(open_window, qtbot) -> Non
     group = panel.model.group_at(panel.model.index(0, 0))
     millions = next(f for f in group.figures if f.quote == "millions of soldiers")
     window.go_to_figure(millions.annotation_id, millions.article_id)
-    window.delete_selected()
+    window.editing.delete_selected()
     compared(qtbot, window)
     top = panel.model.index(0, 0)
     assert panel.model.rowCount(top) == 3 and panel.tree.isExpanded(top)

@@ -423,7 +423,11 @@ def test_preferences_change_the_name_asked_on_the_first_start(
     tag(qtbot, window.panes.panes[0].view, "about 280,000 people", Qt.Key.Key_F)
     assert [a.reviewer for a in stored(window, 1)] == ["Ann"], "signed with the answer"
     seen: dict = {}
-    monkeypatch.setattr(dialogs, "ask_preferences", lambda **kw: seen.update(kw) or ("Bea", "", 10))
+    monkeypatch.setattr(
+        dialogs,
+        "ask_preferences",
+        lambda **kw: seen.update(kw) or dialogs.PreferencesAnswer("Bea", "", 10),
+    )
     window.actions_.preferences.trigger()
     assert seen["reviewer"] == "Ann" and window.services.preferences.reviewer == "Bea"
     monkeypatch.setattr(dialogs, "ask_reviewer", lambda **kw: pytest.fail("asked again"))

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QImage
 
+from factcheck_gui import __version__
 from factcheck_gui.cli import main
 from factcheck_gui.domain.model import Kind, Verdict
 from factcheck_gui.ui.annotations.table import AnnotationFilter
@@ -214,3 +215,18 @@ def test_the_comparison_splitter_comes_back(open_window) -> None:  # noqa: ANN00
     left, right = again.comparing.panel.splitter.sizes()
     # The dock's width differs by the offscreen platform's frame; the split is what is kept.
     assert abs(left / (left + right) - saved[0] / sum(saved)) < 0.02
+
+
+def test_help_lists_the_keys_and_says_where_the_data_is(window, monkeypatch) -> None:  # noqa: ANN001
+    shown: list[dict] = []
+    monkeypatch.setattr(dialogs, "inform", lambda **kw: shown.append(kw))
+    window.actions_.shortcuts.trigger()
+    window.actions_.about.trigger()
+    keys, about = shown
+    assert keys["title"] == "Keyboard shortcuts"
+    lines = keys["text"].splitlines()
+    assert any(line.split() == ["C", "Tag", "as", "Claim"] for line in lines), lines
+    assert any(line.endswith("Compare figures") and "M" in line for line in lines)
+    assert about["title"] == "About factcheck-gui"
+    assert f"factcheck-gui {__version__}" in about["text"]
+    assert f"Data: {window.services.data_dir}" in about["text"]

@@ -54,6 +54,6 @@ def test_copying_and_tagging_keep_the_sources_no_break_spaces(window, qtbot) -> 
     view.select_span(start, start + len(quote))
     assert view.createMimeDataFromSelection().text() == quote
     before = {a.id for a in stored(window, pane.article_id)}
-    window.tag_selection(Kind.CLAIM)
+    window.editing.tag_selection(Kind.CLAIM)
     [new] = [a for a in stored(window, pane.article_id) if a.id not in before]
     assert new.quote == quote

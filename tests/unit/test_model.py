@@ -32,3 +32,12 @@ def test_changes_combine_and_cancel() -> None:
     both = a | b
     assert both.removed == {"x"} and not both.added
     assert Changes().empty and not a.empty
+
+
+def test_changes_keep_their_initiator_only_when_both_share_it() -> None:
+    editor, job = object(), object()
+    a = Changes(articles=frozenset({1}), updated=frozenset({"x"})).by(editor)
+    assert a.initiator is editor and a == Changes(articles=frozenset({1}), updated=frozenset({"x"}))
+    assert (a | a.by(editor)).initiator is editor
+    assert (a | a.by(job)).initiator is None and (a | Changes()).initiator is None
+    assert a.annotation_ids == {"x"}

@@ -236,9 +236,15 @@ class AnnotationEditor(QWidget):
             )
             combo.activated.connect(lambda _i, n=name, c=combo: self._emit_text(n, c.currentText()))
 
-    def show_annotation(self, annotation: Annotation | None, siblings: list[Annotation]) -> None:
-        """Sync the controls from the stored annotation without echoing edits back."""
-        if annotation is None or self.annotation is None or annotation.id != self.annotation.id:
+    def show_annotation(
+        self, annotation: Annotation | None, siblings: list[Annotation], *, own: bool = False
+    ) -> None:
+        """Sync the controls from the stored annotation without echoing edits back; ``own``:
+        the change shown is this editor's, so the note being typed in is left as it is (its
+        cursor, selection and undo steps kept)."""
+        shown = self.annotation
+        same = annotation is not None and shown is not None and annotation.id == shown.id
+        if not same:
             self._proposals.clear()  # chosen afresh: other figures may have measures by now
             self._names_for = None
             self.save_rationale()  # chosen by a key, the field never lost the focus
@@ -262,7 +268,7 @@ class AnnotationEditor(QWidget):
             self.kind.setCurrentIndex(self.kind.findData(annotation.kind))
             self.verdict.setCurrentIndex(self.verdict.findData(annotation.verdict))
             note = self._unsaved.get(annotation.id, annotation.note)  # never lose their words
-            if self.note.toPlainText() != note:
+            if not (own and same) and self.note.toPlainText() != note:
                 self.note.setPlainText(note)
             speaker = annotation.speaker or ""
             if self._revert or not self.speaker.hasFocus() or self.speaker.text() == speaker:

@@ -1,4 +1,5 @@
-"""The annotations dock: the focused pane's annotations, and an editor for the selected one."""
+"""The annotations dock: the focused pane's annotations, and an editor for the selected one;
+it follows the stream of changes (rows of its article, the editor's annotation)."""
 
 from __future__ import annotations
 
@@ -18,19 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck_gui.domain.model import Kind, Verdict
+from factcheck_gui.domain.changes import Changes
+from factcheck_gui.domain.errors import NotFound
+from factcheck_gui.domain.model import Annotation, Article, Kind, Verdict
 from factcheck_gui.ui.annotations.editor import AnnotationEditor
 from factcheck_gui.ui.annotations.table import AnnotationFilter, AnnotationTableModel
+from factcheck_gui.ui.common.context import AppContext
 from factcheck_gui.ui.common.signals import signals_blocked
 
 ALL = "All"
 
 
 class AnnotationPanel(QWidget):
+    """Its window title names the article shown (the dock shows it)."""
+
     annotationChosen = Signal(str)  # a row was clicked or moved to
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._context = context
+        self.article: Article | None = None
+        self.selected: str | None = None  # the row selected, if it is one of this article's
         self.model = AnnotationTableModel(self)
         self.proxy = AnnotationFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -104,10 +113,48 @@ class AnnotationPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+        self.editor.measures = context.workspace.measures
+        context.changed.connect(self.apply_changes)
 
-    def select(self, annotation_id: str | None) -> None:
-        """Show ``annotation_id`` as the selected row (clearing the filters if they hide it)."""
+    def show_article(
+        self, article: Article | None, rows: list[Annotation], *, selected: str | None
+    ) -> None:
+        """The annotations of the focused pane's article, ``selected`` chosen if among them."""
+        self.article = article
+        self.model.set_rows(sorted(rows, key=lambda a: (a.start, a.end)))
+        self.setWindowTitle(f"Annotations — {article.title[:40]}" if article else "Annotations")
+        self.select(selected)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Its article's rows as stored now, and the editor's annotation; the editor leaves
+        alone the note being typed when the change is its own."""
+        article = self.article
+        if article is None:
+            return
+        annotations = self._context.workspace.annotations
+        if changes.reset:
+            try:
+                fresh = self._context.workspace.library.article(article.id)
+            except NotFound:
+                self.show_article(None, [], selected=None)
+                return
+            self.show_article(fresh, annotations.for_article(article.id), selected=self.selected)
+            return
+        if article.id not in changes.articles:
+            return
+        now = annotations.among(changes.annotation_ids, [article.id])
+        for key in changes.annotation_ids:
+            if key in now:
+                self.model.upsert(now[key])
+            else:
+                self.model.remove(key)
+        self.select(self.selected, own=changes.initiator is self.editor)
+
+    def select(self, annotation_id: str | None, *, own: bool = False) -> None:
+        """Show ``annotation_id`` as the selected row (clearing the filters if they hide it);
+        ``own``: the editor made the change being shown."""
         row = self.model.row_of(annotation_id) if annotation_id else None
+        self.selected = annotation_id if row is not None else None
         selection = self.table.selectionModel()
         with signals_blocked(selection):
             if row is None:
@@ -126,7 +173,7 @@ class AnnotationPanel(QWidget):
                 self.table.scrollTo(index)
         self.table.viewport().update()
         annotation = self.model.annotation(row) if row is not None else None
-        self.editor.show_annotation(annotation, self.model.annotations())
+        self.editor.show_annotation(annotation, self.model.annotations(), own=own)
 
     def clear_filters(self) -> None:
         with signals_blocked(self.kind_filter, self.verdict_filter, self.words, self.orphans):

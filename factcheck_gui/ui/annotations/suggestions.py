@@ -163,7 +163,7 @@ class Suggesting(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
-        context.changed.connect(self._changed)
+        context.changed.connect(self.apply_changes)
 
     def refresh(self) -> None:
         """List the focused article's candidates (only while the dock is visible)."""
@@ -217,7 +217,7 @@ class Suggesting(QObject):
             ):
                 self.refresh()
 
-    def _changed(self, changes: Changes) -> None:
+    def apply_changes(self, changes: Changes) -> None:
         if self.article_id is None or not (self.article_id in changes.articles or changes.library):
             return
         whole = changes.added or changes.removed or changes.library or changes.reset

@@ -1,9 +1,22 @@
-"""What every widget shares: the workspace, the undo stack and the change signal.
+"""What every widget shares: the workspace, the undo stack and the one stream of changes.
 
 Every write from the window goes through here: undoable ones through ``run`` (a command),
 the others through ``save``. A write the store refuses is reported once, in ``failed``
 (the message bar shows it, with Retry when retrying can help) and ``problem`` (the status
 bar), so no screen can forget to tell the user; a write that worked emits ``settled``.
+
+**One stream of changes** (Anki's ``operation_did_execute``). Whatever changed the store,
+an edit in the window, an undo, an import or merge job's result, a restore, its
+``Changes`` reach every view through ``changed``, which each view connects to its own
+``apply_changes`` (Anki's ``op_executed``); nothing routes changes view by view. The
+object that made an edit is ``Changes.initiator`` (``run(..., initiator=...)``), so an
+editor leaves alone the field being typed in; changes from elsewhere have none.
+
+The ordering contract, all of it: each view's ``apply_changes`` reads only the store (through
+the services) and its own state, never another view's, so the views may be told in any
+order. The one view drawn from another view's data, the cross-highlighting of a measure's
+figures in the panes (``ui/panes/cross_highlight.py``), reads the comparison's groups: it
+follows ``Comparing.refreshed``, emitted once the comparison has caught up, not the stream.
 """
 
 from __future__ import annotations
@@ -39,7 +52,7 @@ class Failure:
 class AppContext(QObject):
     """Runs commands through the undo stack and tells the views what changed."""
 
-    changed = Signal(object)  # Changes
+    changed = Signal(object)  # Changes: the one stream every view subscribes to
     problem = Signal(str)  # one line for the user: what is wrong, what to do
     failed = Signal(object)  # Failure: a write was not stored
     settled = Signal(object)  # the key of a write that was stored (None if it had none)
@@ -62,9 +75,11 @@ class AppContext(QObject):
         retry: Retry | None = None,
         key: Hashable = None,
         done: Done | None = None,
+        initiator: object = None,
     ) -> bool:
         """Do ``command`` now (one transaction) and put it on the undo stack; then ``done``
-        (select what was made…), at once or when a Retry stores it.
+        (select what was made…), at once or when a Retry stores it. Its changes go out as
+        made by ``initiator`` (undoing or redoing it later, by nobody).
 
         A refused command (bad input, or a store that cannot write) is reported, with
         ``retry`` (by default: run it again, ``done`` included) when retrying can help, and
@@ -73,11 +88,15 @@ class AppContext(QObject):
         try:
             changes = command.do()
         except UserError as error:
-            again = retry if retry is not None else (lambda: self.run(command, key=key, done=done))
+            again = (
+                retry
+                if retry is not None
+                else (lambda: self.run(command, key=key, done=done, initiator=initiator))
+            )
             self.report(error, what=command.label, retry=again, key=key)
             return False
         self.undo_stack.push(_UndoAdapter(command, self))
-        self.notify(changes)
+        self.notify(changes.by(initiator))
         self.settled.emit(key)
         self.ran.emit(command)
         if done is not None:
@@ -85,17 +104,26 @@ class AppContext(QObject):
         return True
 
     def save(
-        self, what: str, action: Callable[[], Changes | None], *, key: Hashable = None
+        self,
+        what: str,
+        action: Callable[[], Changes | None],
+        *,
+        key: Hashable = None,
+        initiator: object = None,
     ) -> bool:
         """A write that is not undoable (preferences, dismissing a suggestion, carrying
         annotations over): reported like a command when refused, else its changes shown."""
         try:
             changes = action()
         except UserError as error:
-            self.report(error, what=what, retry=lambda: self.save(what, action, key=key), key=key)
+
+            def again() -> bool:
+                return self.save(what, action, key=key, initiator=initiator)
+
+            self.report(error, what=what, retry=again, key=key)
             return False
         if changes is not None:
-            self.notify(changes)
+            self.notify(changes.by(initiator))
         self.settled.emit(key)
         return True
 

@@ -31,6 +31,9 @@ RESET_ABOVE = 200  # measures changed at once: the list is rebuilt rather than e
 
 class Comparing(QObject):
     updated = Signal(object)  # the names of the measures that changed
+    # The comparison's groups caught up with a change: what is drawn from them (the
+    # cross-highlighting in the panes) follows this, not the stream (see ui/common/context.py).
+    refreshed = Signal()
 
     def __init__(
         self,
@@ -95,6 +98,7 @@ class Comparing(QObject):
         else:
             self.panel.update_measures(names)
         self.updated.emit(names)
+        self.refreshed.emit()
         self.flush()  # the edits made while it was read
 
     def _is_open(self, name: str) -> bool:
@@ -165,6 +169,7 @@ class Comparing(QObject):
         if names:
             self.panel.update_measures(names)
             self.updated.emit(names)
+        self.refreshed.emit()
 
     # -- what the dock asks -------------------------------------------------------------------
     def show_rates(self, article_ids: list[int]) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QObject,
     QTimer,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.model import LibraryBatch
 from factcheck_gui.services.library import LibraryService, Listing
 from factcheck_gui.ui.common.background import Background
@@ -96,8 +98,13 @@ class LibraryPanel(QWidget):
     listed = Signal()  # a listing was shown (tests wait on it)
 
     def __init__(
-        self, parent: QWidget | None = None, *, library: LibraryService | None = None
+        self,
+        parent: QWidget | None = None,
+        *,
+        library: LibraryService | None = None,
+        changed: SignalInstance | None = None,
     ) -> None:
+        """``changed``: the stream of changes to follow (``AppContext.changed``)."""
         super().__init__(parent)
         self._library = library
         self.model = LibraryModel(self, load=library.summaries if library else None)
@@ -149,6 +156,8 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.tree)
         self.setAcceptDrops(True)
         self.tree.viewport().installEventFilter(self)  # the tree would refuse outside drops
+        if changed is not None:
+            changed.connect(self.apply_changes)
 
     # -- filling -----------------------------------------------------------------------------
     def load(self) -> None:
@@ -171,6 +180,16 @@ class LibraryPanel(QWidget):
             self._newest_full = self.reader.submit(request)
         else:
             self.reader.submit(_Request(self.model.filter_text, append=True, since=self.model.upto))
+
+    def apply_changes(self, changes: Changes) -> None:
+        """From the stream: a restore reads everything again, new batches add their rows,
+        annotations added or removed change those articles' counts."""
+        if changes.reset:
+            self.refresh(everything=True)
+        elif changes.library:
+            self.refresh()
+        if changes.annotation_count_changed and not changes.reset:
+            self.counts_changed(changes.articles)
 
     def counts_changed(self, article_ids: Iterable[int]) -> None:
         """Annotations were added or removed: the articles' counts now, their batches'

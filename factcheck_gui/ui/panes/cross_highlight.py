@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
+from factcheck_gui.domain.model import Annotation
 from factcheck_gui.services.comparison import MeasureGroup
 from factcheck_gui.services.kept_comparison import Comparison
 from factcheck_gui.ui.panes.panes import ArticlePane, PaneArea
@@ -61,7 +62,9 @@ class CrossHighlight(QObject):
             self.show_measure(name, keep=pane)
 
     def refresh(self) -> None:
-        """After an edit or a newly opened article: the marks again, no scrolling."""
+        """After the comparison changed, or an article was opened: the marks again, no
+        scrolling. The marks are the group's figures in each pane's article, by id, so a
+        pane that has not drawn a new figure yet marks it once it does."""
         group = self._group()
         for pane in self._panes.panes:
             self._mark(pane, group)
@@ -70,12 +73,13 @@ class CrossHighlight(QObject):
         return self._comparison.group(self.measure) if self.measure else None
 
     @staticmethod
-    def _mark(pane: ArticlePane, group: MeasureGroup | None) -> list:  # type: ignore[type-arg]
+    def _mark(pane: ArticlePane, group: MeasureGroup | None) -> list[Annotation]:
+        """Mark the group's figures in ``pane``; those it shows (to scroll to)."""
+        figures = [f for f in (group.figures if group else ()) if f.article_id == pane.article_id]
+        pane.view.highlighter.set_siblings({f.annotation_id for f in figures})
         notes = pane.view.notes
-        found = [
+        return [
             notes[f.annotation_id]
-            for f in (group.figures if group else ())
+            for f in figures
             if f.annotation_id in notes and not notes[f.annotation_id].orphaned
         ]
-        pane.view.highlighter.set_siblings({a.id for a in found})
-        return found

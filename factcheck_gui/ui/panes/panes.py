@@ -1,4 +1,5 @@
-"""Article panes side by side: each a header and the article's text."""
+"""Article panes side by side: each a header and the article's text; they follow the stream
+of changes (their highlights and counts, or the whole article after a restore)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_gui.domain.changes import Changes
+from factcheck_gui.domain.errors import NotFound
 from factcheck_gui.domain.model import Annotation, Article
+from factcheck_gui.ui.common.context import AppContext
 from factcheck_gui.ui.common.elided import ElidedLabel
 from factcheck_gui.ui.panes.article_view import ArticleTextView
 
@@ -98,12 +102,47 @@ class PaneArea(QSplitter):
     articleDropped = Signal(object, int)  # pane, article id
     spanClicked = Signal(object, str)  # pane, annotation id
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
+        self._context = context
         self.setChildrenCollapsible(False)
         self.setObjectName("panes")
         self.panes: list[ArticlePane] = []
         self.current: ArticlePane | None = None
+        context.changed.connect(self.apply_changes)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Each pane whose article's annotations changed: those highlights and its count; after
+        a restore, each pane's article afresh (or an empty pane, if it is gone)."""
+        if changes.reset:
+            self._reload()
+            return
+        touched = [p for p in self.panes if p.article_id in changes.articles]
+        if not touched:
+            return
+        now = self._context.workspace.annotations.among(
+            changes.annotation_ids, {p.article_id for p in touched if p.article_id is not None}
+        )
+        for pane in touched:
+            for key in changes.annotation_ids:
+                annotation = now.get(key)
+                if annotation is not None and annotation.article_id == pane.article_id:
+                    pane.view.put_annotation(annotation)
+                elif key in pane.view.notes:
+                    pane.view.remove_annotation(key)
+            pane.update_details()
+
+    def _reload(self) -> None:
+        workspace = self._context.workspace
+        for pane in self.panes:
+            if pane.article_id is None:
+                continue
+            try:
+                article = workspace.library.article(pane.article_id)
+            except NotFound:
+                pane.clear()
+                continue
+            pane.show_article(article, workspace.annotations.for_article(article.id))
 
     def add_pane(self) -> ArticlePane:
         pane = ArticlePane(self)

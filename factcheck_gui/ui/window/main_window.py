@@ -1,11 +1,12 @@
-"""The main window: library, article panes and the docks around them; keys and menus."""
+"""The main window: assembles the library, the article panes and the docks around them, their
+actions and menus; opening articles into panes. What each part does is in its own module."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -14,21 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck_gui import __version__
-from factcheck_gui.domain.changes import Changes
-from factcheck_gui.domain.commands import CreateAnnotation, DeleteAnnotation, EditAnnotation
 from factcheck_gui.domain.errors import NotFound
-from factcheck_gui.domain.model import Annotation, Kind, NewAnnotation, Verdict
-from factcheck_gui.domain.wording import count, number
 from factcheck_gui.services.search import Hit
+from factcheck_gui.ui.annotations.editing import Editing
 from factcheck_gui.ui.annotations.panel import AnnotationPanel
 from factcheck_gui.ui.annotations.suggestions import Suggesting, SuggestionPanel
-from factcheck_gui.ui.annotations.table import ORPHAN_HINT
 from factcheck_gui.ui.common.context import AppContext
 from factcheck_gui.ui.common.theme import ThemeMenu
 from factcheck_gui.ui.comparison.comparing import Comparing
-from factcheck_gui.ui.dialogs import dialogs
+from factcheck_gui.ui.dialogs.about import show_about, show_shortcuts
 from factcheck_gui.ui.dialogs.message_bar import MessageBar
+from factcheck_gui.ui.dialogs.preferences import edit_preferences
 from factcheck_gui.ui.exchange.exchange import Exchange
 from factcheck_gui.ui.exchange.report_export import ReportExport
 from factcheck_gui.ui.exchange.restoring import Restoring
@@ -42,6 +39,7 @@ from factcheck_gui.ui.window.actions import build_actions
 from factcheck_gui.ui.window.layout import SavedLayout
 from factcheck_gui.ui.window.menus import build_menus
 from factcheck_gui.ui.window.navigation import Navigation
+from factcheck_gui.ui.window.selection import Selection
 from factcheck_gui.ui.window.steps import Steps
 
 STATUS_MS = 6000
@@ -59,26 +57,26 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.services = context.workspace
-        self.selected: str | None = None
         self._layout = SavedLayout(settings_dir) if settings_dir is not None else None
         self.setWindowTitle("factcheck")
         self.setObjectName("mainWindow")
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
-
-        self.panes = PaneArea(self)
+        # Each view follows the stream of changes itself (ui/common/context.py).
+        self.panes = PaneArea(context, self)
         self.message_bar = MessageBar(self)
         self.find_bar = FindBar(self.panes, self)
         self.setCentralWidget(_stacked(self.message_bar, self.panes, self.find_bar))
-        self.library = LibraryPanel(self, library=self.services.library)
-        self.annotations = AnnotationPanel(self)
+        self.library = LibraryPanel(self, library=self.services.library, changed=context.changed)
+        self.annotations = AnnotationPanel(context, self)
         self.library_dock = self._dock(
             "Library", "libraryDock", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.annotation_dock = self._dock(
             "Annotations", "annotationDock", self.annotations, Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.annotations.windowTitleChanged.connect(self.annotation_dock.setWindowTitle)
         self.suggestion_panel = SuggestionPanel(self)
         self.suggestion_dock = self._dock(
             "Suggested figures",
@@ -89,7 +87,6 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.annotation_dock, self.suggestion_dock)
         self.annotation_dock.raise_()
         self.suggesting = Suggesting(context, self.panes, self.suggestion_panel)
-        self.suggesting.created.connect(self.select_annotation)
         self.suggestion_dock.visibilityChanged.connect(
             lambda shown: self.suggesting.refresh() if shown else None
         )
@@ -115,30 +112,51 @@ class MainWindow(QMainWindow):
             self.panes, self.comparing.comparison, tell=self.show_problem, parent=self
         )
         self.comparing.panel.measureChosen.connect(self.cross.show_measure)
-        self.comparing.updated.connect(lambda _names: self.cross.refresh())
+        self.comparing.refreshed.connect(self.cross.refresh)
+        self.selection = Selection(
+            context,
+            panes=self.panes,
+            annotations=self.annotations,
+            comparing=self.comparing,
+            cross=self.cross,
+            tell=self.show_problem,
+            parent=self,
+        )
+        self.suggesting.created.connect(self.selection.select)
+        self.editing = Editing(
+            context,
+            panes=self.panes,
+            panel=self.annotations,
+            selection=self.selection,
+            tell=self.show_problem,
+            parent=self,
+        )
         self.restoring = Restoring(context, self, self.show_problem)
         self.report_export = ReportExport(context, self)
+        self.exchange = Exchange(context, self, self.show_problem)
         self.actions_ = build_actions(
             self,
             {
-                "tag": self.tag_selection,
-                "verdict": self.set_verdict,
-                "delete": self.delete_selected,
+                "tag": self.editing.tag_selection,
+                "verdict": self.editing.set_verdict,
+                "delete": self.editing.delete_selected,
                 "edit_note": self.edit_note,
                 "new_pane": self.new_pane,
                 "close_pane": self.close_current_pane,
                 "focus_library": self._focus_library,
                 "find_articles": self.find_in_articles,
-                "preferences": self.edit_preferences,
-                "import_files": lambda: self.exchange.import_files(),
-                "import_folder": lambda: self.exchange.import_folder(),
-                "import_set": lambda: self.exchange.import_annotation_set(),
+                "preferences": lambda: edit_preferences(
+                    context, parent=self, tell=self.show_problem
+                ),
+                "import_files": self.exchange.import_files,
+                "import_folder": self.exchange.import_folder,
+                "import_set": self.exchange.import_annotation_set,
                 "export": lambda: self.exchange.export(
                     selected=self.library.selected_article_ids()
                 ),
                 "quit": self.close,
-                "shortcuts": self.show_shortcuts,
-                "about": self.show_about,
+                "shortcuts": lambda: show_shortcuts(parent=self),
+                "about": lambda: show_about(parent=self, data_dir=self.services.data_dir),
                 "suggest": self.suggest_figures,
                 "comparison": lambda: self.navigation.toggle_comparison(),
             },
@@ -147,27 +165,19 @@ class MainWindow(QMainWindow):
         build_menus(self, self.actions_)
         self.steps = Steps(self, self.show_problem)  # status lines; undo shows where
 
-        self.panes.currentChanged.connect(self._pane_changed)
         self.panes.articleDropped.connect(
             lambda pane, article_id: self.open_article(article_id, pane)
         )
         self.panes.spanClicked.connect(lambda _pane, key: self.select_annotation(key))
         self.library.articleActivated.connect(self.open_article)
-        self.exchange = Exchange(context, self, self.show_problem)
         self.library.filesDropped.connect(self.exchange.import_paths)
         self.annotations.annotationChosen.connect(
             lambda key: self.select_annotation(key, reveal=True)
         )
-        self.annotations.editor.edited.connect(self._edit)
-        self.annotations.editor.measures = self.services.measures
-        self.annotations.editor.deleteRequested.connect(self._delete)
-        context.changed.connect(self.apply_changes)
         context.problem.connect(self.show_problem)
         context.failed.connect(self.message_bar.show_failure)
         context.settled.connect(self.message_bar.settled)
-        context.settled.connect(self._retry_unsaved_notes)
         context.fenced.connect(self._undo_fenced)
-        self._saving_notes = False
 
         self.library.load()
         self.resize(1400, 900)
@@ -210,42 +220,14 @@ class MainWindow(QMainWindow):
         pane.show_article(article, self.services.annotations.for_article(article_id))
         self.cross.refresh()
         self.panes.set_current(pane)
-        self._pane_changed(pane)
+        self.selection.pane_changed(pane)  # also when it was current already
         self._open_articles_changed()
 
     def _open_articles_changed(self) -> None:
         self._save_panes()
         self.comparing.show_rates([p.article_id for p in self.panes.panes if p.article_id])
 
-    # -- tagging and editing --------------------------------------------------------------
-    def tag_selection(self, kind: Kind) -> None:
-        pane = self.panes.current
-        span = pane.view.selected_span() if pane and pane.article else None
-        if pane is None or pane.article is None or span is None:
-            self.show_problem("Select some text in an article first, then press C, F or A.")
-            return
-        start, end = span
-        command = CreateAnnotation(
-            self.services.annotations,
-            NewAnnotation(
-                article_id=pane.article.id,
-                start=start,
-                end=end,
-                kind=kind,
-                reviewer=self.services.preferences.reviewer,
-            ),
-        )
-        self.context.run(command, done=lambda: self._tagged(pane, command))
-
-    def _tagged(self, pane: ArticlePane, command: CreateAnnotation) -> None:
-        """Select what was tagged: at once, or once a Retry stored it (ui/window/steps.py
-        says so in the status bar)."""
-        if pane in self.panes.panes:
-            cursor = pane.view.textCursor()
-            cursor.clearSelection()
-            pane.view.setTextCursor(cursor)
-        self.select_annotation(command.annotation_id)
-
+    # -- commands --------------------------------------------------------------------------
     def suggest_figures(self) -> None:
         shown = self.suggestion_dock.isVisible()
         self.suggestion_dock.show()
@@ -294,167 +276,28 @@ class MainWindow(QMainWindow):
         shown = self.panes.showing(article_id)
         if shown:
             self.panes.set_current(shown[0])
-            self._pane_changed(shown[0])
             return shown[0]
         self.open_article(article_id)  # in a pane of its own, made current
         shown = self.panes.showing(article_id)
         return shown[0] if shown else None  # None: it could not be opened, and the user was told
 
-    def set_verdict(self, verdict: Verdict) -> None:
-        if (selected := self._require_selection()) is not None:
-            self._edit(selected, {"verdict": verdict})
-
-    def delete_selected(self) -> None:
-        if (selected := self._require_selection()) is not None:
-            self._delete(selected)
-
     def edit_note(self) -> None:
-        if self._require_selection() is not None:
+        if self.editing.require_selection() is not None:
             self.annotation_dock.show()
             self.annotations.editor.note.setFocus()
-
-    def _edit(self, annotation_id: str, values: dict) -> None:
-        try:
-            command = EditAnnotation(self.services.annotations, annotation_id, values)
-        except ValueError as error:
-            self.show_problem(str(error))
-            return
-        if set(values) == {"note"}:
-            self._save_note(command, annotation_id, str(values["note"] or ""))
-        elif not self.context.run(command):  # refused: show what is stored again
-            self.annotations.editor.revert(
-                self.annotations.editor.annotation, self.annotations.model.annotations()
-            )
-
-    def _save_note(self, command: EditAnnotation, annotation_id: str, text: str) -> None:
-        """A note the store refuses stays in the editor, marked unsaved; Retry, the next
-        keystroke or any later successful write stores it (the newest text typed)."""
-        saving, self._saving_notes = self._saving_notes, True  # not again from `settled`
-        try:
-            saved = self.context.run(
-                command, retry=self._retry_unsaved_notes, key=("note", annotation_id)
-            )
-        finally:
-            self._saving_notes = saving
-        self.annotations.editor.note_result(annotation_id, text, saved)
-        if saved:
-            self._retry_unsaved_notes()  # the store takes writes again: the others too
-
-    def _retry_unsaved_notes(self, _key: object = None) -> None:
-        if self._saving_notes:
-            return
-        self._saving_notes = True
-        try:
-            for annotation_id, text in self.annotations.editor.unsaved_notes().items():
-                try:
-                    self.services.annotations.get_annotation(annotation_id)
-                except NotFound:
-                    self.annotations.editor.forget_note(annotation_id)
-                    self.show_problem("A note could not be kept: its annotation was deleted.")
-                    continue
-                command = EditAnnotation(self.services.annotations, annotation_id, {"note": text})
-                self._save_note(command, annotation_id, text)
-        finally:
-            self._saving_notes = False
 
     def _undo_fenced(self, reason: str) -> None:
         self.undo_fence.setText(f"Undo history ended: {reason}")
         self.undo_fence.setVisible(True)
-        self.statusBar().showMessage(f"Undo history ended: {reason}.", STATUS_MS)
+        self.show_problem(f"Undo history ended: {reason}.")
 
-    def _delete(self, annotation_id: str) -> None:
-        self.context.run(DeleteAnnotation(self.services.annotations, annotation_id))
+    # -- selection (ui/window/selection.py) ---------------------------------------------------
+    @property
+    def selected(self) -> str | None:
+        return self.selection.selected
 
-    def _require_selection(self) -> str | None:
-        """The selected annotation's id, or None after telling the user how to select one."""
-        if self.selected is None:
-            self.show_problem("Select an annotation first: click a highlight or a row.")
-        return self.selected
-
-    # -- selection --------------------------------------------------------------------------
     def select_annotation(self, annotation_id: str | None, *, reveal: bool = False) -> None:
-        self.selected = annotation_id
-        for each in self.panes.panes:
-            each.view.highlighter.select(annotation_id)
-        pane = self.panes.current
-        if annotation_id is not None and (pane is None or annotation_id not in pane.view.notes):
-            owner = next((p for p in self.panes.panes if annotation_id in p.view.notes), None)
-            if owner is not None:
-                self.panes.set_current(owner)
-                pane = owner
-        self.annotations.select(annotation_id)
-        if annotation_id is not None and self.comparing.comparison.measure_of(annotation_id):
-            self.comparing.panel.show_figure(annotation_id)
-            self.cross.follow(annotation_id, pane=pane)  # its siblings in the other panes
-        if reveal and pane is not None and annotation_id in pane.view.notes:
-            annotation = pane.view.notes[annotation_id]
-            if annotation.orphaned:
-                self.show_problem(ORPHAN_HINT)
-            else:
-                pane.view.reveal(annotation.start, annotation.end)
-
-    def _pane_changed(self, pane: ArticlePane) -> None:
-        rows = sorted(pane.view.notes.values(), key=lambda a: (a.start, a.end))
-        self.annotations.model.set_rows(rows)
-        self.annotation_dock.setWindowTitle(
-            f"Annotations — {pane.article.title[:40]}" if pane.article else "Annotations"
-        )
-        self.annotations.select(self.selected if self.selected in pane.view.notes else None)
-
-    # -- reacting to changes -----------------------------------------------------------------
-    def apply_changes(self, changes: Changes) -> None:
-        """Refresh only what ``changes`` touched: highlights, rows, counts."""
-        if changes.reset:
-            self._reload_panes()
-        fetched: dict[str, Annotation | None] = {}
-        for key in changes.added | changes.updated:
-            try:
-                fetched[key] = self.services.annotations.get_annotation(key)
-            except NotFound:
-                fetched[key] = None
-        for key in changes.removed:
-            fetched[key] = None
-        current = self.panes.current
-        for pane in self.panes.panes:
-            if pane.article_id not in changes.articles:
-                continue
-            for key, annotation in fetched.items():
-                if annotation is None:
-                    pane.view.remove_annotation(key)
-                elif annotation.article_id == pane.article_id:
-                    pane.view.put_annotation(annotation)
-            pane.update_details()
-            if pane is current:
-                for key, annotation in fetched.items():
-                    if annotation is None:
-                        self.annotations.model.remove(key)
-                    elif annotation.article_id == pane.article_id:
-                        self.annotations.model.upsert(annotation)
-        if self.selected is not None and fetched.get(self.selected, True) is None:
-            self.select_annotation(None)
-        elif self.selected in fetched or changes.added or changes.removed:
-            self.annotations.select(self.selected)
-        self.cross.refresh()
-        if changes.library:
-            self.library.refresh(everything=changes.reset)
-        if changes.annotation_count_changed:
-            self.library.counts_changed(changes.articles)
-
-    def _reload_panes(self) -> None:
-        """Everything may have changed (a restore): each pane shows its article afresh."""
-        open_ids = [p.article_id for p in self.panes.panes if p.article_id is not None]
-        known = self.services.library.existing(open_ids)
-        for pane in self.panes.panes:
-            if pane.article_id in known:
-                pane.show_article(
-                    self.services.library.article(pane.article_id),
-                    self.services.annotations.for_article(pane.article_id),
-                )
-            elif pane.article is not None:
-                pane.clear()
-        self.select_annotation(None)
-        if self.panes.current is not None:
-            self._pane_changed(self.panes.current)
+        self.selection.select(annotation_id, reveal=reveal)
 
     def show_problem(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)
@@ -465,53 +308,6 @@ class MainWindow(QMainWindow):
         self.library_dock.raise_()
         self.library.filter.setFocus()
         self.library.filter.selectAll()
-
-    def edit_preferences(self) -> None:
-        preferences = self.services.preferences
-        answer = dialogs.ask_preferences(
-            parent=self,
-            reviewer=preferences.reviewer,
-            organisation=preferences.organisation or "",
-            backups_kept=self.services.backups.keep,
-            organisation_url=preferences.organisation_url or "",
-            review_url_pattern=preferences.review_url_pattern or "",
-        )
-        if answer is None:
-            return
-        name = answer.reviewer
-        if not name.strip():
-            self.show_problem("The reviewer name cannot be empty; it was left unchanged.")
-            return
-
-        def store() -> None:
-            preferences.set_all(
-                reviewer=name,
-                organisation=answer.organisation,
-                backups_kept=answer.backups_kept,
-                organisation_url=answer.organisation_url,
-                review_url_pattern=answer.review_url_pattern,
-            )
-
-        if not self.context.save("Preferences", store):
-            return
-        self.statusBar().showMessage(f"New annotations will be signed {name.strip()}.", STATUS_MS)
-
-    def show_shortcuts(self) -> None:
-        native = QKeySequence.SequenceFormat.NativeText
-        lines = [
-            f"{a.shortcut().toString(native):>14}   {a.text().replace('&', '')}"
-            for a in self.actions()
-            if not a.shortcut().isEmpty()
-        ]
-        dialogs.inform(parent=self, title="Keyboard shortcuts", text="\n".join(lines))
-
-    def show_about(self) -> None:
-        dialogs.inform(
-            parent=self,
-            title="About factcheck-gui",
-            text=f"factcheck-gui {__version__}\nCompare what several articles claim, "
-            f"and where their numbers disagree.\nData: {self.services.data_dir}",
-        )
 
     # -- saved layout -------------------------------------------------------------------------
     def restore_layout(self) -> bool:
@@ -540,14 +336,7 @@ class MainWindow(QMainWindow):
         return self.navigation.focus_next(1 if next else -1) or super().focusNextPrevChild(next)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self._retry_unsaved_notes()
-        unsaved = self.annotations.editor.unsaved_notes()
-        if unsaved and not dialogs.confirm(
-            parent=self,
-            title="Notes not saved",
-            text=f"{count(len(unsaved), 'note')} could not be saved (see the message at the "
-            f"top). Quit anyway and lose {number(len(unsaved), 'it', 'them')}?",
-        ):
+        if not self.editing.may_close(parent=self):
             event.ignore()
             return
         self.save_layout()
