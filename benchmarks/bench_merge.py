@@ -218,11 +218,20 @@ def run(size: int, articles: int, root: Path) -> None:
     workspace.close()
 
 
+def python_loop() -> float:
+    """Seconds of pure Python work, to compare this machine with another one."""
+    began, total = time.perf_counter(), 0
+    for n in range(10_000_000):
+        total += n
+    return time.perf_counter() - began
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="20000,100000", help="annotation counts, comma apart")
     parser.add_argument("--articles", type=int, help="articles in the database (default M / 10)")
     args = parser.parse_args()
+    print(f"for scale: a 10-million-step Python loop takes {python_loop():.2f} s here\n")
     root = Path(tempfile.mkdtemp(prefix="factcheck-bench-merge-"))
     try:
         for size in (int(s) for s in args.sizes.split(",")):

@@ -67,16 +67,13 @@ def cancel_at_gate(window, qtbot, gate: Gate, start) -> list[bool]:  # noqa: ANN
 
 
 def test_cancel_during_a_merge_stores_nothing(window, qtbot, gate, reports, monkeypatch) -> None:  # noqa: ANN001
-    real = merging._merge_one
-    seen = {"n": 0}
+    real = merging.bulk.write_annotations
 
-    def merge_one(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        seen["n"] += 1
-        if seen["n"] == 10:  # well into the set: nine annotations are in the transaction
-            gate.wait_here()
-        return real(*args, **kwargs)
+    def write_annotations(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        real(*args, **kwargs)
+        gate.wait_here()  # every annotation of the set is written in the transaction
 
-    monkeypatch.setattr(merging, "_merge_one", merge_one)
+    monkeypatch.setattr(merging.bulk, "write_annotations", write_annotations)
     before = rows(window)
     assert cancel_at_gate(window, qtbot, gate, window.actions_.import_set.trigger) == [True]
     assert rows(window) == before

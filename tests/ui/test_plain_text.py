@@ -8,8 +8,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from factcheck_gui.domain.model import ArticleSummary, Batch, LibraryBatch
+from factcheck_gui.domain.outcome import Section
 from factcheck_gui.ui.common.plain import plain_label, tooltip
 from factcheck_gui.ui.dialogs import dialogs
+from factcheck_gui.ui.dialogs.report_dialog import ReportDialog
 from factcheck_gui.ui.library.library import LibraryModel
 
 HOSTILE = '<img src="file:///etc/passwd"><b>x</b>'
@@ -55,7 +57,23 @@ def test_labels_and_report_dialogs_are_plain_text(qtbot) -> None:  # noqa: ANN00
         box.done(0)
 
     QTimer.singleShot(0, close)
-    dialogs.report(parent=None, title="Import", summary=f"failed {HOSTILE}.txt", details=[HOSTILE])
-    QTimer.singleShot(0, close)
     dialogs.inform(parent=None, title="t", text=HOSTILE)
-    assert [b.textFormat() for b in seen] == [Qt.TextFormat.PlainText] * 2
+    assert [b.textFormat() for b in seen] == [Qt.TextFormat.PlainText]
+
+    reports: list[ReportDialog] = []
+
+    def close_report() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, ReportDialog)
+        reports.append(box)
+        box.done(0)
+
+    QTimer.singleShot(0, close_report)
+    section = Section(f"{HOSTILE} heading", (f"{HOSTILE}.txt: {HOSTILE}",), problem=True)
+    dialogs.report(
+        parent=None, title="Import", summary=f"failed {HOSTILE}.txt", sections=(section,)
+    )
+    [report] = reports
+    assert report.headline.textFormat() == Qt.TextFormat.PlainText
+    assert report.details.toPlainText() == f"⚠ {HOSTILE} heading\n{HOSTILE}.txt: {HOSTILE}"
+    assert "<img" not in report.details.document().toHtml(), "inserted as text, never markup"
