@@ -81,7 +81,7 @@ def test_a_figure_edit_redraws_only_its_measure(
     emitted: list[set[str]] = []
     comparing.updated.connect(emitted.append)
     figure = group.figures[1]
-    window._edit(figure.annotation_id, {"low": 1_000_000, "high": 2_000_000})
+    window.editing.edit(figure.annotation_id, {"low": 1_000_000, "high": 2_000_000})
     compared(qtbot, window)
     assert emitted == [{MIGRANTS}]
     assert comparing.comparison.summaries[MIGRANTS].status == "conflict"
@@ -172,10 +172,12 @@ def test_the_pictures_of_rows_on_screen_are_read_in_the_background(
 
     monkeypatch.setattr(loader, "FIRST_GROUPS", 1)
     read_on: list[threading.Thread] = []
+    sizes: list[int] = []  # measures read at each call
     real = kept_comparison.read_groups
 
     def spy(*args: object, **kwargs: object) -> object:
         read_on.append(threading.current_thread())
+        sizes.append(len(list(args[1])))  # type: ignore[call-overload]
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(kept_comparison, "read_groups", spy)
@@ -197,10 +199,12 @@ def test_the_pictures_of_rows_on_screen_are_read_in_the_background(
             for row in range(model.rowCount())
             if panel.tree.visualRect(model.index(row, 3)).intersects(area)
         ]
-        assert len(on_screen) > 1 and comparing.comparison.cached(on_screen[1]) is None
+        # (the rows drawn when the window first showed may have been read already)
+        assert len(on_screen) > 1
         panel.tree.viewport().repaint()
         qtbot.waitUntil(lambda: all(comparing.comparison.cached(n) for n in on_screen))
         assert read_on and all(t is not threading.main_thread() for t in read_on)
+        assert sizes[0] == 1, "the summaries come with the first measure's figures only"
         assert not model.wanted
     finally:
         window.close()

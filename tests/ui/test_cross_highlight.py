@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCharFormat
 
 from factcheck_gui.ui.window.main_window import MainWindow
+from tests.ui.conftest import compared
 
 
 def casualty_window(open_window) -> tuple[MainWindow, object]:  # noqa: ANN001
@@ -75,15 +76,17 @@ def test_choosing_a_figure_in_a_pane_shows_its_siblings(open_window) -> None:  #
         assert pane.view.highlighter.siblings == expected
 
 
-def test_a_deleted_sibling_loses_its_mark_and_undo_brings_it_back(open_window) -> None:  # noqa: ANN001
+def test_a_deleted_sibling_loses_its_mark_and_undo_brings_it_back(open_window, qtbot) -> None:  # noqa: ANN001
     window, group = casualty_window(open_window)
     figure = group.figures[0]
     window.select_annotation(figure.annotation_id)
     owner = window.panes.showing(figure.article_id)[0]
     assert figure.annotation_id in owner.view.highlighter.siblings
     window.editing.delete_selected()  # (the table then selects the next row: its measure shows)
+    compared(qtbot, window)  # the comparison takes edits once they pause
     window.cross.show_measure(group.measure)
     assert figure.annotation_id not in owner.view.highlighter.siblings
     window.undo_action.trigger()
+    compared(qtbot, window)
     assert window.cross.measure == group.measure
     assert figure.annotation_id in owner.view.highlighter.siblings

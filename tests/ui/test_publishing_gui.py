@@ -132,14 +132,17 @@ def test_a_claimreview_export_without_addresses_is_refused_in_one_message(
     tag(qtbot, view, "Tempo.co", Qt.Key.Key_C)
     qtbot.keyClick(view, Qt.Key.Key_1)  # a verdict: the claim becomes a review
     warnings: list[str] = []
-    monkeypatch.setattr(dialogs, "warn", lambda **kw: warnings.append(kw["text"]))
     target = tmp_path / "reviews.json"
-    monkeypatch.setattr(
-        dialogs,
-        "ask_export",
-        lambda **kw: ExportRequest(target, "claimreview", Scope(article_ids=(1,)), True),
-    )
+
+    def ask_export(**kw: object) -> ExportRequest | None:
+        if kw.get("error"):  # the dialog opens again as it was, with the reason in it
+            warnings.append(str(kw["error"]))
+            return None
+        return ExportRequest(target, "claimreview", Scope(article_ids=(1,)), True)
+
+    monkeypatch.setattr(dialogs, "ask_export", ask_export)
     run_and_wait(window, qtbot, window.actions_.export.trigger)
+    qtbot.waitUntil(lambda: bool(warnings))
     assert warnings == [
         "1 claim review has no URL of its own; set the fact-check URL pattern in Preferences "
         "(e.g. https://factcheck.example.org/reviews/{id}) or a review URL on each claim; "
