@@ -9,6 +9,11 @@ Measures, in one run on this machine:
   * responsiveness: the same import started from the window (worker thread, progress
     dialog); the longest gap between 10 ms timer ticks on the GUI thread; aim: < 100 ms;
   * export: 100,000 annotations as native JSON; aim: under 5 s.
+
+In the suite (``run.py``), ``workloads(size, folder)`` measures the same at each size: N
+articles imported (against the executemany baseline), the window's import (its longest
+stall as a figure), and the export of the generated folder's N x 10 annotations against
+reading the same rows with sqlite3 and writing them with ``json.dumps``.
 """
 
 from __future__ import annotations
@@ -23,12 +28,14 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from corpus import WORDS  # noqa: E402
+from suite import Workload, Workloads  # noqa: E402
 
 from factcheck_gui.importers.plaintext import read_plain_text  # noqa: E402
 from factcheck_gui.services.exporting import export  # noqa: E402
@@ -159,6 +166,78 @@ def measure_export(data_dir: Path, annotations: int, out: Path) -> tuple[float, 
     elapsed = time.perf_counter() - began
     workspace.close()
     return elapsed, report.annotations
+
+
+def workloads(size: int, folder: Path) -> Workloads:
+    import json
+
+    import generate
+
+    root = Path(tempfile.mkdtemp(prefix=f"factcheck-exchange-{size}-"))
+    articles = root / "articles"
+    write_articles(articles, size, random.Random(4))
+    exported = generate.fresh_copy(size, root / "exported")  # export only reads it
+    fresh: dict[str, Path] = {}
+
+    def new_place(name: str) -> Callable[[], None]:
+        def make() -> None:
+            target = root / name
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+            fresh[name] = target
+
+        return make
+
+    def import_ours() -> float:
+        return measure_import(articles, fresh["import"] / "data")[0]
+
+    def import_window() -> dict[str, float]:
+        seconds, gap = measure_gui_import(articles, fresh["gui"] / "data")
+        return {"seconds": seconds, "longest_stall_ms": gap}
+
+    def export_ours() -> dict[str, float]:
+        workspace = open_workspace(exported, samples=False)
+        try:
+            began = time.perf_counter()
+            report = export(workspace, root / "set.json")
+            return {"seconds": time.perf_counter() - began, "annotations": report.annotations}
+        finally:
+            workspace.close()
+
+    def export_baseline() -> dict[str, float]:
+        began = time.perf_counter()
+        connection = sqlite3.connect(exported / "factcheck.sqlite3")
+        connection.row_factory = sqlite3.Row
+        rows = [dict(r) for r in connection.execute("SELECT * FROM annotation")]
+        connection.close()
+        (root / "plain.json").write_text(json.dumps(rows, default=str))
+        return {"seconds": time.perf_counter() - began, "annotations": len(rows)}
+
+    return Workloads(
+        [
+            Workload(
+                "sqlite3 executemany of the articles",
+                lambda: baseline(articles, fresh["base"] / "baseline.sqlite3"),
+                baseline=True,
+                setup=new_place("base"),
+            ),
+            Workload(
+                f"import {size:,} .txt articles", import_ours, setup=new_place("import"), aim=4.0
+            ),
+            Workload(
+                "the same from the window (worker thread)",
+                import_window,
+                setup=new_place("gui"),
+            ),
+            Workload("sqlite3 rows to json.dumps", export_baseline, baseline=True),
+            Workload(
+                f"export {size * 10:,} annotations (native JSON)",
+                export_ours,
+                compare_to="sqlite3 rows to json.dumps",
+            ),
+        ],
+        close=lambda: shutil.rmtree(root, ignore_errors=True),
+    )
 
 
 def main() -> int:

@@ -11,7 +11,8 @@ Measures in the same run (medians):
     against the figure parser's own scan of the same text (the suggestions' extra cost is
     the date/time/year/ordinal filtering).
 Aims (issue 4): refresh under 100 ms; suggestion under 1 s. The machine is shared: compare
-the ratios with the baselines measured in the same run.
+the ratios with the baselines measured in the same run. In the suite (``run.py``),
+``workloads`` measures the same.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from corpus import median_ms  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from suite import Workload, Workloads, quick  # noqa: E402
 
 from factcheck_gui.domain.figures import find_figures  # noqa: E402
 from factcheck_gui.domain.model import ArticleDraft  # noqa: E402
@@ -45,17 +47,23 @@ ARTICLE_CHARS = 200_000
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
-def fill(workspace, rng: random.Random) -> list[str]:  # noqa: ANN001
+def fill(  # noqa: ANN201
+    workspace,  # noqa: ANN001
+    rng: random.Random,
+    figures: int = FIGURES,
+    measures_count: int = MEASURES,
+    articles: int = ARTICLES,
+) -> list[str]:
     """Articles, measures and figures written straight into the tables (fast)."""
     drafts = [
         ArticleDraft(text=f"Article {i}: about 1,000 soldiers.", title=f"A{i}")
-        for i in range(ARTICLES)
+        for i in range(articles)
     ]
     article_ids = workspace.library.add_batch("bench", drafts).article_ids
     now = datetime.now(UTC)
-    measures = [{"id": i + 1, "name": f"Measure {i:05d}"} for i in range(MEASURES)]
+    measures = [{"id": i + 1, "name": f"Measure {i:05d}"} for i in range(measures_count)]
     rows, ids = [], []
-    for n in range(FIGURES):
+    for n in range(figures):
         value = float(rng.randrange(1_000, 1_000_000))
         spread = value * rng.choice((0.0, 0.05, 0.1, 0.5))
         annotation_id = str(uuid.UUID(int=rng.getrandbits(128)))
@@ -85,7 +93,7 @@ def fill(workspace, rng: random.Random) -> list[str]:  # noqa: ANN001
                 "high": value + spread,
                 "vague": False,
                 "as_of": None,
-                "measure_id": n % MEASURES + 1,
+                "measure_id": n % measures_count + 1,
             }
         )
     with workspace.db.transaction() as session:
@@ -103,6 +111,66 @@ def long_article() -> str:
             out.append(text)
             size += len(text) + 2
     return "\n\n".join(out)[:ARTICLE_CHARS]
+
+
+SIZED = False
+
+
+def workloads(size: int, folder: object) -> Workloads:
+    """The same, for the suite; ``--quick``: a tenth of the figures, a tenth of the text."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    rng = random.Random(20230904)
+    scale = 10 if quick() else 1
+    workspace = open_memory_workspace()
+    ids = fill(workspace, rng, FIGURES // scale, MEASURES // scale, ARTICLES // scale)
+    comparison = Comparison(workspace.db)
+    panel = ComparisonPanel()
+    panel.resize(1200, 500)
+    panel.show()
+    comparison.load()
+    panel.reset(comparison.groups)
+    app.processEvents()
+    edits = iter(rng.sample(ids, 200))
+
+    def full_reload() -> None:
+        comparison.load()
+        panel.reset(comparison.groups)
+        panel.tree.viewport().grab()
+
+    def one_edit() -> None:
+        changes = workspace.annotations.update(next(edits), {"value": rng.randrange(1, 10**7)})
+        names = comparison.refresh(changes)
+        panel.update_groups(names, comparison.groups)
+        panel.tree.viewport().grab()
+
+    def edit_only() -> None:
+        workspace.annotations.update(next(edits), {"value": rng.randrange(1, 10**7)})
+
+    text = long_article()[: ARTICLE_CHARS // scale]
+
+    def close() -> None:
+        panel.close()
+        workspace.close()
+
+    return Workloads(
+        [
+            Workload("comparison: full reload", full_reload, baseline=True),
+            Workload("one edit: write only", edit_only),
+            Workload("one edit: write + refresh + paint", one_edit),
+            Workload(
+                "propose a measure for a figure", lambda: workspace.measures.propose(next(edits))
+            ),
+            Workload(
+                "figure parser scan of a long article", lambda: find_figures(text), baseline=True
+            ),
+            Workload(
+                "suggest figures in it",
+                lambda: suggest_figures(text),
+                compare_to="figure parser scan of a long article",
+            ),
+        ],
+        close=close,
+    )
 
 
 def main() -> int:

@@ -16,7 +16,9 @@ text extracted" (only a caption or a teaser in the HTML). Two corpora:
     out ("not included in releases due to cached pages").
 
 Extraction is called as ``importers/html.py`` calls it (no comments, tables kept), with
-only the setting under test changed. Not run in CI.
+only the setting under test changed. In the suite (``run.py``): the extraction of the own
+pages with the importer's setting, timed against lxml parsing the same pages (the least
+any extractor does), with the expectations met as a figure.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from typing import Any
 import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from suite import Workload  # noqa: E402
+
 from factcheck_gui.importers import html as html_importer  # noqa: E402
 from factcheck_gui.importers.errors import ImportProblem  # noqa: E402
 
@@ -44,6 +48,29 @@ SETTINGS: dict[str, dict[str, Any]] = {
     "favor_recall": {"favor_recall": True},
     "fast (no fallback)": {"fast": True},
 }
+
+
+SIZED = False
+
+
+def workloads(size: int, folder: Path) -> list[Workload]:
+    import lxml.html
+
+    pages = list(own_pages())
+    setting = SETTINGS["defaults"]  # as importers/html.py extracts
+
+    def parse() -> None:
+        for page in pages:
+            lxml.html.fromstring(page.html)
+
+    def extract() -> dict[str, float]:
+        r = score(pages, setting)
+        return {"expectations_met": r["met"], "expectations": r["total"]}
+
+    return [
+        Workload("lxml parses the own pages", parse, baseline=True),
+        Workload("trafilatura extracts them (its defaults)", extract),
+    ]
 
 
 @dataclass

@@ -7,7 +7,8 @@ Measures in the same run (medians): ``parse_figure`` over every phrase of
 against a baseline of a plain regular-expression scan for digit runs over the same phrases
 (the least any reader of numbers must do). Reports phrases a second for both and the ratio.
 Aim (issue 9): at least 5,000 phrases a second. The machine is shared: compare the ratio
-with the baseline measured in the same run.
+with the baseline measured in the same run. In the suite (``run.py``), ``workloads`` gives
+the same two runs (its work does not grow with the corpus).
 """
 
 from __future__ import annotations
@@ -22,11 +23,34 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from corpus import median_ms  # noqa: E402
+from suite import Workload, quick  # noqa: E402
 
 from factcheck_gui.domain.figures import parse_figure  # noqa: E402
 from tests.unit.figure_phrases import PHRASES  # noqa: E402
 
 _DIGITS = re.compile(r"\d[\d,.]*")
+SIZED = False
+COPIES = 20
+
+
+def workloads(size: int, folder: Path) -> list[Workload]:
+    work = [(phrase, before) for _, phrase, before, *_ in PHRASES] * (2 if quick() else COPIES)
+    parse_figure("warm up $1")  # CLDR's tables are read once, on first use
+
+    def parse() -> dict[str, float]:
+        for phrase, before in work:
+            parse_figure(phrase, before=before)
+        return {"phrases": len(work)}
+
+    def scan() -> dict[str, float]:
+        for phrase, before in work:
+            _DIGITS.findall(before + phrase)
+        return {"phrases": len(work)}
+
+    return [
+        Workload("regex scan for digit runs", scan, baseline=True),
+        Workload("parse_figure over the phrase table", parse),
+    ]
 
 
 def _close(a: float | None, b: float | None) -> bool:
