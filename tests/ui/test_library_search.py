@@ -189,3 +189,23 @@ def test_the_results_model_passes_the_model_tester(window, qtbot, qtmodeltester)
     )
     qtmodeltester.check(window.search_panel.model)
     qtmodeltester.check(window.library.model)
+
+
+def test_the_find_dock_leaves_no_empty_tab_bar_until_asked_for(window, qtbot) -> None:  # noqa: ANN001
+    """Tabbed with the comparison while hidden, it left a bar of two tabs under the library
+    (seen in the rendered window); it joins the comparison's tabs when first opened."""
+    from PySide6.QtWidgets import QTabBar
+
+    def tab_bars_naming_find() -> list[QTabBar]:
+        return [
+            bar
+            for bar in window.findChildren(QTabBar)
+            if bar.isVisible()
+            and any(bar.tabText(i) == "Find in articles" for i in range(bar.count()))
+        ]
+
+    qtbot.wait(50)
+    assert window.search_dock.isHidden() and tab_bars_naming_find() == []
+    window.actions_.find_articles.trigger()
+    assert window.search_dock.isVisible()
+    assert window.search_dock in window.tabifiedDockWidgets(window.comparison_dock)

@@ -104,9 +104,7 @@ class MainWindow(QMainWindow):
             self.search_panel,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
-        self.tabifyDockWidget(self.comparison_dock, self.search_dock)
-        self.search_dock.hide()
-        self.comparison_dock.raise_()
+        self.search_dock.hide()  # joins the comparison's tabs when first asked for (below)
         self.search_panel.hitChosen.connect(self.go_to_hit)
         self.cross = CrossHighlight(
             self.panes, self.comparing.comparison, tell=self.show_problem, parent=self
@@ -247,6 +245,10 @@ class MainWindow(QMainWindow):
             self.select_annotation(annotation_id, reveal=True)
 
     def find_in_articles(self) -> None:
+        if self.search_dock.isHidden() and not self.search_dock.isFloating():
+            # tabbed with the comparison while it is hidden, the pair left an empty tab bar
+            # where the first layout had been (under the library)
+            self.tabifyDockWidget(self.comparison_dock, self.search_dock)
         self.search_dock.show()
         self.search_dock.raise_()
         self.search_panel.start()
