@@ -124,23 +124,23 @@ def workloads(size: int, folder: object) -> Workloads:
     workspace = open_memory_workspace()
     ids = fill(workspace, rng, FIGURES // scale, MEASURES // scale, ARTICLES // scale)
     comparison = Comparison(workspace.db)
-    panel = ComparisonPanel()
+    panel = ComparisonPanel(comparison)
     panel.resize(1200, 500)
     panel.show()
     comparison.load()
-    panel.reset(comparison.groups)
+    panel.reset()
     app.processEvents()
     edits = iter(rng.sample(ids, 200))
 
     def full_reload() -> None:
         comparison.load()
-        panel.reset(comparison.groups)
+        panel.reset()
         panel.tree.viewport().grab()
 
     def one_edit() -> None:
         changes = workspace.annotations.update(next(edits), {"value": rng.randrange(1, 10**7)})
         names = comparison.refresh(changes)
-        panel.update_groups(names, comparison.groups)
+        panel.update_measures(names)
         panel.tree.viewport().grab()
 
     def edit_only() -> None:
