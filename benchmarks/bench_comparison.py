@@ -31,13 +31,13 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from corpus import median_ms  # noqa: E402
 from generate import BIG_MEASURE, cached_folder, fresh_copy  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -54,15 +54,6 @@ class Span:
 
     def __init__(self, low: float | None, high: float | None) -> None:
         self.low, self.high = low, high
-
-
-def median_ms(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - began) * 1000)
-    return statistics.median(times)
 
 
 def intervals(database: Path) -> dict[int, list[tuple[str, str | None, Span]]]:
