@@ -12,19 +12,18 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck_gui import __version__, cli_figures, cli_json
 from factcheck_gui.domain.errors import NotFound, UserError
 from factcheck_gui.domain.figures import format_number
 from factcheck_gui.logs import LEVELS, log_start, one_line, setup_logging, where_details_are
 from factcheck_gui.services.ownership import FolderOwner
-from factcheck_gui.services.workspace import (
-    DATA_DIR_ENV,
-    NeedsChange,
-    Workspace,
-    default_data_dir,
-    open_workspace,
-)
+from factcheck_gui.services.places import DATA_DIR_ENV, default_data_dir
+
+if TYPE_CHECKING:  # the database layer is imported by the commands that open one: the
+    # window paints before it has loaded (ui/window/launch.py)
+    from factcheck_gui.services.workspace import Workspace
 
 # Commands that write own the data folder while they run (a subcommand's own subcommand is
 # ``args.backup_action``); they are refused while the window has the folder open. The others only
@@ -259,6 +258,8 @@ class _workspace:
         self._owner: FolderOwner | None = None
 
     def __enter__(self) -> Workspace:
+        from factcheck_gui.services.workspace import NeedsChange, open_workspace
+
         data_dir = getattr(self._args, "data_dir", None)
         samples = not getattr(self._args, "no_samples", False)
         name = _command_name(self._args)

@@ -12,13 +12,7 @@ import sys
 from pathlib import Path
 
 from factcheck_gui.domain.wording import count
-from factcheck_gui.services.backups import (
-    BackupService,
-    backups_in,
-    restore_into_empty_folder,
-)
-from factcheck_gui.services.workspace import default_data_dir, open_workspace
-from factcheck_gui.storage.database import DB_FILENAME, DatabaseDamaged, open_database
+from factcheck_gui.services.places import default_data_dir
 
 
 def add_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -42,6 +36,10 @@ def add_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace) -> int:
+    # The database layer is imported here, not with the parser (the window paints first).
+    from factcheck_gui.services.backups import BackupService
+    from factcheck_gui.services.workspace import open_workspace
+
     data_dir: Path = getattr(args, "data_dir", None) or default_data_dir()
     action = args.backup_action
     if action == "list":
@@ -65,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(data_dir: Path, *, as_json: bool) -> int:
+    from factcheck_gui.services.backups import backups_in
+
     found = backups_in(data_dir)
     if as_json:
         rows = [
@@ -89,6 +89,10 @@ def _list(data_dir: Path, *, as_json: bool) -> int:
 
 
 def _restore(data_dir: Path, backup_id: str) -> int:
+    from factcheck_gui.services.backups import BackupService, restore_into_empty_folder
+    from factcheck_gui.services.workspace import open_workspace
+    from factcheck_gui.storage.database import DB_FILENAME, DatabaseDamaged, open_database
+
     if not (data_dir / DB_FILENAME).exists():
         chosen = restore_into_empty_folder(data_dir, backup_id)
         open_database(data_dir).close()  # upgraded now, if the backup is older

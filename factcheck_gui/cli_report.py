@@ -11,11 +11,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck_gui.domain.errors import UserError
+from factcheck_gui.domain.intervals import STATUSES
 from factcheck_gui.domain.wording import count
-from factcheck_gui.services.report import STATUSES, build_report
-from factcheck_gui.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from factcheck_gui.services.workspace import Workspace
 
 FORMATS = (".html", ".htm", ".pdf")
 
@@ -41,6 +44,8 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
         raise UserError(f"{path} does not end in .html or .pdf; name the report FILE.html or .pdf")
     if not path.parent.is_dir():
         raise UserError(f"there is no folder {path.parent}")
+    from factcheck_gui.services.report import build_report
+
     report = build_report(workspace.db, batch=args.batch, status=args.status)
     _qt_application()
     from factcheck_gui.ui.exchange.report_render import write_html, write_pdf

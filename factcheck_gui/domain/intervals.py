@@ -96,3 +96,4 @@ def disjoint(a: Bounded, b: Bounded) -> bool:
 
 # A measure's status; ``domain.conflicts`` finds which figures cannot both be true.
 CONFLICT, CONSISTENT, SINGLE = "conflict", "consistent", "single"
+STATUSES = (CONFLICT, CONSISTENT, SINGLE)  # a measure's, in the order reports list them

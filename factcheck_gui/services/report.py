@@ -10,13 +10,12 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from factcheck_gui.domain.errors import UserError
-from factcheck_gui.domain.intervals import CONFLICT, CONSISTENT, SINGLE
+from factcheck_gui.domain.intervals import STATUSES
 from factcheck_gui.domain.model import Verdict
 from factcheck_gui.services.comparison import ComparedFigure, MeasureGroup, compare, sort_key
 from factcheck_gui.storage.database import Database
 from factcheck_gui.storage.tables import AnnotationRow, ArticleRow, BatchRow
 
-STATUSES = (CONFLICT, CONSISTENT, SINGLE)
 CONTEXT_CHARS = 120  # of the words around a quote, each side
 
 

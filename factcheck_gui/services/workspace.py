@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from platformdirs import user_data_path
-
-from factcheck_gui.folders import user_folder
 from factcheck_gui.services.annotations import AnnotationService
 from factcheck_gui.services.backups import BackupService
 from factcheck_gui.services.library import LibraryService
 from factcheck_gui.services.measures import MeasureService
+from factcheck_gui.services.places import DATA_DIR_ENV, default_data_dir
 from factcheck_gui.services.preferences import Preferences
 from factcheck_gui.services.samples import load_sample_annotations, load_samples
 from factcheck_gui.services.search import SearchService
@@ -30,13 +28,6 @@ __all__ = [
     "open_memory_workspace",
     "open_workspace",
 ]
-
-DATA_DIR_ENV = "FACTCHECK_DATA_DIR"
-
-
-def default_data_dir() -> Path:
-    """``FACTCHECK_DATA_DIR`` when set, else the platform's user data folder."""
-    return user_folder(DATA_DIR_ENV, user_data_path)
 
 
 class Workspace:

@@ -1,9 +1,14 @@
-"""Every dialog opens through these functions, so tests can answer them (pytest-qt's advice)."""
+"""Every dialog opens through these functions, so tests can answer them (pytest-qt's advice).
+
+Light to import (no database layer): the window can tell the user why it cannot start
+before the database layer has loaded. What a dialog needs of the core is imported in it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_gui.domain.outcome import Section
-from factcheck_gui.importers import known_endings
-from factcheck_gui.services.preferences import MAX_NAME
 from factcheck_gui.ui.common.plain import plain_box
 from factcheck_gui.ui.dialogs.report_dialog import ReportDialog
-from factcheck_gui.ui.exchange.export_dialog import ExportDialog, ExportRequest
+
+if TYPE_CHECKING:
+    from factcheck_gui.ui.exchange.export_dialog import ExportRequest
 
 
 def inform(*, parent: QWidget, title: str, text: str) -> None:
@@ -71,6 +76,8 @@ def report(*, parent: QWidget, title: str, summary: str, sections: tuple[Section
 
 
 def choose_import_files(*, parent: QWidget) -> list[Path]:
+    from factcheck_gui.importers import known_endings
+
     patterns = " ".join(f"*{e}" for e in (*known_endings(), ".zip"))
     files, _ = QFileDialog.getOpenFileNames(
         parent, "Import articles", "", f"Articles ({patterns});;All files (*)"
@@ -107,6 +114,8 @@ def ask_export(
     """What to export where; None if cancelled. ``again``, with ``error``: an export that
     failed, shown as it was with the reason, to fix and retry. A target that cannot be
     written keeps the dialog open, its reason shown in it."""
+    from factcheck_gui.ui.exchange.export_dialog import ExportDialog
+
     dialog = ExportDialog(
         parent=parent, batches=batches, selected=selected, folder=folder, format_name=format_name
     )
@@ -176,6 +185,8 @@ def ask_preferences(
 def ask_reviewer(*, parent: QWidget, suggested: str) -> str | None:
     """A first start: the name signed on every annotation, ``suggested`` (the login name)
     typed in; None if cancelled."""
+    from factcheck_gui.services.preferences import MAX_NAME
+
     dialog = QDialog(parent)
     dialog.setWindowTitle("Welcome to factcheck")
     intro = QLabel(

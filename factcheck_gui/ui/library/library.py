@@ -160,10 +160,15 @@ class LibraryPanel(QWidget):
             changed.connect(self.apply_changes)
 
     # -- filling -----------------------------------------------------------------------------
-    def load(self) -> None:
-        """The whole library now, on this thread (the window's first paint); the batches'
-        counts follow from the background."""
+    def load(self, *, now: bool = True) -> None:
+        """The whole library: ``now``, on this thread, the batches' counts following from the
+        background; or all of it from the background (the window's start: nothing on the
+        GUI thread grows with the library)."""
         assert self._library is not None
+        if not now:
+            request = _Request(self.filter.text(), full=True, totals=())
+            self._newest_full = self.reader.submit(request)
+            return
         self._show_listing(self._library.listing(self.filter.text(), totals=False))
         self.reader.submit(_Request(self.filter.text(), totals=()))
 

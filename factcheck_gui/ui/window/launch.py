@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from factcheck_gui.domain.errors import UserError
 
@@ -55,41 +57,54 @@ def launch(*, data_dir: Path | None, samples: bool, screenshot: Path | None) -> 
 def _run(
     session: GuiSession, *, data_dir: Path | None, samples: bool, screenshot: Path | None
 ) -> int:
-    """The window's life, while ``session`` owns the data folder."""
+    """The window's life, while ``session`` owns the data folder.
+
+    The window's frame is painted first, at its saved size; the database layer loads and
+    the database opens on a thread meanwhile (``while_painting``), and the window is then
+    built over it. A start that found the database damaged asks what to do before then."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from factcheck_gui import APP_NAME
     from factcheck_gui.bundled import bundled_folder
-    from factcheck_gui.ui.common.context import AppContext
-    from factcheck_gui.ui.window.first_start import ask_reviewer_once
     from factcheck_gui.ui.window.main_window import MainWindow
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
-    try:
-        workspace = _open_or_recover(data_dir, samples=samples, ask=screenshot is None)
-    except UserError as error:
-        from factcheck_gui.services.backups import DatabaseDamaged
-
-        shown = isinstance(error, DatabaseDamaged)  # the user saw it, and chose to quit
-        if screenshot is None and not shown:  # from a desktop menu, stderr is nowhere to be seen
-            from factcheck_gui.ui.dialogs import dialogs
-
-            dialogs.error(title="factcheck cannot start", text=str(error))
-        raise
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("factcheck")
     app.setDesktopFileName("org.factcheck.FactcheckGui")
     app.setWindowIcon(QIcon(str(bundled_folder("resources") / "factcheck.svg")))
-    try:
-        if screenshot is not None:
+    if screenshot is not None:
+        from factcheck_gui.ui.common.context import AppContext
+
+        workspace = _open_or_recover(data_dir, samples=samples, ask=False)
+        try:
             return save_screenshot(MainWindow(AppContext(workspace), settings_dir=None), screenshot)
-        window = create_main_window(workspace)
-        session.serve(window)
-        window.show()
-        ask_reviewer_once(window)
-        window.restoring.start_backup()
+        finally:
+            workspace.close()
+    from factcheck_gui.ui.common.theme import Theme, apply_theme, saved_theme
+
+    if (theme := saved_theme()) is not Theme.SYSTEM:
+        apply_theme(theme)
+    window = MainWindow(None, settings_dir=session.folder)
+    session.serve(window)
+    window.show()
+    try:
+        workspace = _open_or_recover(data_dir, samples=samples, ask=True, opening=while_painting)
+    except UserError as error:
+        from factcheck_gui.services.backups import DatabaseDamaged
+
+        window.hide()
+        if not isinstance(error, DatabaseDamaged):  # (that one the user saw, and chose to quit)
+            from factcheck_gui.ui.dialogs import dialogs  # stderr is nowhere to be seen from a menu
+
+            dialogs.error(title="factcheck cannot start", text=str(error))
+        raise
+    try:
+        if window.closed_early:  # closed while the database opened: nothing more to do
+            return 0
+        _attach(window, workspace)
         status = app.exec()
         window.restoring.wait()
         return status
@@ -97,47 +112,129 @@ def _run(
         workspace.close()
 
 
-def _open_or_recover(data_dir: Path | None, *, samples: bool, ask: bool) -> Workspace:
-    """The workspace; when its database was damaged (and moved aside), offer the newest
-    good backup, or a new database, before giving up."""
+def _attach(window: MainWindow, workspace: Workspace) -> None:
+    """The shown frame becomes the window over ``workspace``, as the user left it."""
+    from factcheck_gui.ui.common.context import AppContext
+    from factcheck_gui.ui.window.first_start import ask_reviewer_once
+
+    window.attach(AppContext(workspace), read_now=False)
+    if not window.restore_layout():
+        open_first_samples(window)
+    ask_reviewer_once(window)
+    window.restoring.start_backup()
+
+
+T = TypeVar("T")
+
+
+def while_painting(work: Callable[[], T]) -> T:
+    """``work()`` on a thread while the GUI thread goes on painting (and answering the window
+    manager), as the database layer loads and the database opens. Its exception is raised
+    here. A quit asked meanwhile ends the wait only once the work is done: a database is
+    never left half-opened."""
+    from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+
+    class Finished(QObject):
+        done = Signal()
+
+    outcome: list[tuple[bool, object]] = []
+    finished = Finished()
+    loop = QEventLoop()
+    finished.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+
+    def run() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as error:  # noqa: BLE001 (raised again on the GUI thread)
+            outcome.append((False, error))
+        finally:
+            finished.done.emit()
+
+    thread = threading.Thread(target=run, name="opening", daemon=True)
+    # The GUI thread needs the GIL for each Python slot and event handler it runs; at the
+    # default 5 ms switch interval, painting beside a thread importing modules waits for it
+    # hundreds of times.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, 0.0005))
+    try:
+        thread.start()
+        while thread.is_alive() and loop.exec() == 0:
+            pass  # a quit makes exec return at once (-1): then only wait for the work
+        thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    ok, value = outcome[0]
+    if not ok:
+        raise cast(BaseException, value)
+    return cast(T, value)
+
+
+def _open_or_recover(
+    data_dir: Path | None,
+    *,
+    samples: bool,
+    ask: bool,
+    opening: Callable[[Callable[[], object]], object] = lambda work: work(),
+) -> Workspace:
+    """The workspace, opened through ``opening`` (at once, or ``while_painting``: then the
+    database layer is first imported there, off the GUI thread); when its database was
+    damaged (and moved aside), offer the newest good backup, or a new database, before
+    giving up."""
+
+    def open_it() -> object:  # the workspace, or why its database could not be opened
+        from factcheck_gui.services.backups import DatabaseDamaged
+        from factcheck_gui.services.workspace import open_workspace
+
+        try:
+            return open_workspace(data_dir, samples=samples)
+        except DatabaseDamaged as damaged:
+            return damaged
+
+    opened = opening(open_it)
+    from factcheck_gui.services.workspace import Workspace  # imported by now: no wait here
+
+    if isinstance(opened, Workspace):
+        return opened
     from factcheck_gui.domain.wording import count
     from factcheck_gui.services.backups import (
         DatabaseDamaged,
         newest_good,
         restore_into_empty_folder,
     )
-    from factcheck_gui.services.workspace import default_data_dir, open_workspace
+    from factcheck_gui.services.places import default_data_dir
     from factcheck_gui.ui.dialogs import dialogs
 
-    try:
-        return open_workspace(data_dir, samples=samples)
-    except DatabaseDamaged as damaged:
-        if not ask:
-            raise
-        folder = data_dir if data_dir is not None else default_data_dir()
-        newest = newest_good(folder)
-        described = None
-        if newest is not None and newest.contents is not None:
-            when = newest.backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
-            held = newest.contents
-            described = (
-                f"{when}, {count(held.articles, 'article')}, "
-                f"{count(held.annotations, 'annotation')}"
-            )
-        text = (
-            f"The database in {folder} is damaged ({damaged.reason}). It was moved aside, "
-            f"untouched, as {damaged.moved_to.name}."
+    assert isinstance(opened, DatabaseDamaged)
+    if not ask:
+        raise opened
+    folder = data_dir if data_dir is not None else default_data_dir()
+    newest = newest_good(folder)
+    described = None
+    if newest is not None and newest.contents is not None:
+        when = newest.backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        held = newest.contents
+        described = (
+            f"{when}, {count(held.articles, 'article')}, {count(held.annotations, 'annotation')}"
         )
-        answer = dialogs.offer_restore(text=text, newest=described)
-        if answer == "quit":
-            raise
-        if answer == "restore" and newest is not None:
-            restore_into_empty_folder(folder, newest.backup.id)
-        return open_workspace(data_dir, samples=samples)
+    text = (
+        f"The database in {folder} is damaged ({opened.reason}). It was moved aside, "
+        f"untouched, as {opened.moved_to.name}."
+    )
+    answer = dialogs.offer_restore(text=text, newest=described)
+    if answer == "quit":
+        raise opened
+    if answer == "restore" and newest is not None:
+        restore_into_empty_folder(folder, newest.backup.id)
+    again = opening(open_it)
+    if isinstance(again, DatabaseDamaged):
+        raise again
+    assert isinstance(again, Workspace)
+    return again
 
 
 def create_main_window(workspace: Workspace) -> MainWindow:
-    """The window as the user left it, or on a first start the first two samples side by side."""
+    """The window over an open workspace, as the user left it, or on a first start the first
+    two samples side by side (tests and benchmarks; ``factcheck gui`` paints first)."""
     from factcheck_gui.ui.common.context import AppContext
     from factcheck_gui.ui.common.theme import Theme, apply_theme, saved_theme
     from factcheck_gui.ui.window.main_window import MainWindow

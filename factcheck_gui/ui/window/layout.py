@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
 
 from factcheck_gui.services.places import default_config_dir, folder_key
 from factcheck_gui.ui.window.view_state import ApplyWhenShown, ViewState, capture
@@ -29,6 +30,11 @@ class SavedLayout:
     def has_geometry(self) -> bool:
         """Whether a window was saved here (its size and docks), on any data folder."""
         return self._settings.value("geometry") is not None
+
+    def restore_geometry(self, window: QWidget) -> None:
+        """Only the window's last size and place (its frame, before the docks exist)."""
+        if (geometry := self._settings.value("geometry")) is not None:
+            window.restoreGeometry(geometry)
 
     def restore(self, window: MainWindow) -> bool:
         """The last session's layout, and the panes last open on this data folder; False

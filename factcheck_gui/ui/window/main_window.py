@@ -4,11 +4,13 @@ actions and menus; opening articles into panes. What each part does is in its ow
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
+    QLabel,
     QMainWindow,
     QSplitter,
     QVBoxLayout,
@@ -16,31 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_gui.domain.errors import NotFound
-from factcheck_gui.services.search import Hit
-from factcheck_gui.ui.annotations.editing import Editing
-from factcheck_gui.ui.annotations.panel import AnnotationPanel
-from factcheck_gui.ui.annotations.suggestions import Suggesting, SuggestionPanel
-from factcheck_gui.ui.common.context import AppContext
-from factcheck_gui.ui.common.theme import ThemeMenu
-from factcheck_gui.ui.comparison.comparing import Comparing
-from factcheck_gui.ui.dialogs.about import show_about, show_shortcuts
-from factcheck_gui.ui.dialogs.message_bar import MessageBar
-from factcheck_gui.ui.dialogs.preferences import edit_preferences
-from factcheck_gui.ui.exchange.exchange import Exchange
-from factcheck_gui.ui.exchange.report_export import ReportExport
-from factcheck_gui.ui.exchange.restoring import Restoring
-from factcheck_gui.ui.library.library import LibraryPanel
-from factcheck_gui.ui.library.search_panel import SearchPanel
-from factcheck_gui.ui.panes.cross_highlight import CrossHighlight
-from factcheck_gui.ui.panes.find_bar import FindBar
-from factcheck_gui.ui.panes.panes import ArticlePane, PaneArea
 from factcheck_gui.ui.window import compact
-from factcheck_gui.ui.window.actions import build_actions
 from factcheck_gui.ui.window.layout import SavedLayout
-from factcheck_gui.ui.window.menus import build_menus
-from factcheck_gui.ui.window.navigation import Navigation
-from factcheck_gui.ui.window.selection import Selection
-from factcheck_gui.ui.window.steps import Steps
+
+if TYPE_CHECKING:  # imported when the window is attached to its database (attach, below)
+    from factcheck_gui.services.search import Hit
+    from factcheck_gui.ui.common.context import AppContext
+    from factcheck_gui.ui.common.theme import ThemeMenu
+    from factcheck_gui.ui.panes.panes import ArticlePane
 
 STATUS_MS = 6000
 
@@ -53,16 +38,59 @@ class MainWindow(QMainWindow):
     theme_menu: ThemeMenu
     view_actions: list[QAction]
 
-    def __init__(self, context: AppContext, *, settings_dir: Path | None) -> None:
+    def __init__(self, context: AppContext | None, *, settings_dir: Path | None) -> None:
+        """The window on ``context``'s database; with None, only its frame (at its saved
+        size), painted while the database layer loads and the database opens, then
+        ``attach``-ed to it (ui/window/launch.py)."""
         super().__init__()
-        self.context = context
-        self.services = context.workspace
         self._layout = SavedLayout(settings_dir) if settings_dir is not None else None
+        self.attached = False
+        self.closed_early = False  # closed before it was attached
         self.setWindowTitle("factcheck")
         self.setObjectName("mainWindow")
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
+        self.resize(1400, 900)
+        if context is None:
+            opening = QLabel("Opening the library…")
+            opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            opening.setEnabled(False)  # the palette's quiet text colour
+            self.setCentralWidget(opening)
+            if self._layout is not None:
+                self._layout.restore_geometry(self)
+        else:
+            self.attach(context)
+
+    def attach(self, context: AppContext, *, read_now: bool = True) -> None:
+        """Build the window's parts over ``context``: the library, the panes, the docks,
+        their actions and menus. The library is listed at once, or (``read_now=False``, a
+        start) from the background, like the comparison."""
+        from factcheck_gui.ui.annotations.editing import Editing
+        from factcheck_gui.ui.annotations.panel import AnnotationPanel
+        from factcheck_gui.ui.annotations.suggestions import Suggesting, SuggestionPanel
+        from factcheck_gui.ui.comparison.comparing import Comparing
+        from factcheck_gui.ui.dialogs.about import show_about, show_shortcuts
+        from factcheck_gui.ui.dialogs.message_bar import MessageBar
+        from factcheck_gui.ui.dialogs.preferences import edit_preferences
+        from factcheck_gui.ui.exchange.exchange import Exchange
+        from factcheck_gui.ui.exchange.report_export import ReportExport
+        from factcheck_gui.ui.exchange.restoring import Restoring
+        from factcheck_gui.ui.library.library import LibraryPanel
+        from factcheck_gui.ui.library.search_panel import SearchPanel
+        from factcheck_gui.ui.panes.cross_highlight import CrossHighlight
+        from factcheck_gui.ui.panes.find_bar import FindBar
+        from factcheck_gui.ui.panes.panes import PaneArea
+        from factcheck_gui.ui.window.actions import build_actions
+        from factcheck_gui.ui.window.menus import build_menus
+        from factcheck_gui.ui.window.navigation import Navigation
+        from factcheck_gui.ui.window.selection import Selection
+        from factcheck_gui.ui.window.steps import Steps
+
+        assert not self.attached
+        self.attached = True
+        self.context = context
+        self.services = context.workspace
         # Each view follows the stream of changes itself (ui/common/context.py).
         self.panes = PaneArea(context, self)
         self.message_bar = MessageBar(self)
@@ -177,8 +205,7 @@ class MainWindow(QMainWindow):
         context.settled.connect(self.message_bar.settled)
         context.fenced.connect(self._undo_fenced)
 
-        self.library.load()
-        self.resize(1400, 900)
+        self.library.load(now=read_now)
         compact.arrange(self)
         self.first_layout = compact.FirstLayout(self)  # stopped when a saved layout returns
 
@@ -338,6 +365,10 @@ class MainWindow(QMainWindow):
         return self.navigation.focus_next(1 if next else -1) or super().focusNextPrevChild(next)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.attached:  # closed while the database opened: the start ends there
+            self.closed_early = True
+            super().closeEvent(event)
+            return
         if not self.editing.may_close(parent=self):
             event.ignore()
             return

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from factcheck_gui.domain.errors import UserError
 from factcheck_gui.logs import one_line, where_details_are
 from factcheck_gui.services.ownership import FolderBusy, FolderOwner
-from factcheck_gui.services.workspace import default_data_dir
+from factcheck_gui.services.places import default_data_dir
 from factcheck_gui.ui.dialogs import dialogs
 from factcheck_gui.ui.dialogs.crash import CrashReporter
 from factcheck_gui.ui.window.beacon import WindowBeacon, ask_to_come_forward, server_name
