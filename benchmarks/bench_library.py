@@ -36,6 +36,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt  # noqa: E402
 from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTreeView  # noqa: E402
+from suite import Workload, quick  # noqa: E402
 
 from factcheck_gui.services.workspace import open_workspace  # noqa: E402
 from factcheck_gui.ui.library.library import AUTO_EXPAND_ROWS, LibraryPanel  # noqa: E402
@@ -173,6 +174,27 @@ def bench_baseline(folder: Path, words: list[str]) -> dict[str, float]:
         "cpu_ms": ms(statistics.median(cpu)),
         "gui_max_ms": ms(max(times)),
     }
+
+
+def workloads(size: int, folder: Path) -> list[Workload]:
+    """For ``run.py``: typing the words, the baseline proxy model first; each run's figure is
+    the median GUI-thread time per keystroke (aim: < 30 ms at 50k, flat in the corpus)."""
+    QApplication.instance() or QApplication([])
+    words = ["min"] if quick() else ["ministry", "recruits"]
+
+    def seconds(figures: dict[str, float]) -> dict[str, float]:
+        return {"seconds": figures["gui_ms"] / 1000, **figures}
+
+    return [
+        Workload(
+            "proxy model: GUI time per keystroke",
+            lambda: seconds(bench_baseline(folder, words)),
+            baseline=True,
+        ),
+        Workload(
+            "library panel: GUI time per keystroke", lambda: seconds(bench_panel(folder, words))
+        ),
+    ]
 
 
 def main() -> None:

@@ -30,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import WORDS  # noqa: E402
+from suite import Workload, Workloads  # noqa: E402
 
 from factcheck_gui.domain.digests import text_sha256  # noqa: E402
 from factcheck_gui.domain.model import ArticleDraft  # noqa: E402
@@ -216,6 +217,69 @@ def run(size: int, articles: int, root: Path) -> None:
             f"{wall / base[0]:5.1f}x baseline (wall)  {size / wall:7,.0f}/s  ({outcome})"
         )
     workspace.close()
+
+
+def workloads(size: int, folder: Path) -> Workloads:
+    """For ``run.py``: a set of twice as many annotations as the corpus has articles (so
+    100,000 at 50k; aim < 10 s), on a database of a tenth as many articles of its own;
+    the baseline is ``executemany`` of the same rows. Each merge starts from a fresh copy
+    of the database (made untimed), with the set merged once before for "again"."""
+    count = 2 * size
+    rng = random.Random(count)
+    root = Path(tempfile.mkdtemp(prefix=f"factcheck-bench-merge-{count}-"))
+    pristine = root / "pristine"
+    made = open_workspace(pristine, samples=False)
+    texts = make_articles(made, max(10, count // 10), rng)
+    made.close()
+    records = annotation_records(texts, count, rng)
+    first, second = root / "set.json", root / "mixed.json"
+    write_set(first, texts, records)
+    write_set(second, texts, mixed(records, rng))
+    held: list[Workspace] = []
+
+    def let_go() -> None:
+        while held:
+            held.pop().close()
+
+    def fresh(*, merged: bool) -> None:
+        let_go()
+        shutil.rmtree(root / "work", ignore_errors=True)
+        shutil.copytree(pristine, root / "work")
+        held.append(open_workspace(root / "work", samples=False))
+        if merged:
+            merge_file(held[0].db, first)
+
+    def merging(path: Path) -> float:
+        return timed_merge(held[0], path)[0][0]
+
+    def plain() -> float:
+        (root / "baseline.sqlite3").unlink(missing_ok=True)
+        return baseline(pristine / "factcheck.sqlite3", records, root / "baseline.sqlite3")[0]
+
+    def close() -> None:
+        let_go()
+        shutil.rmtree(root, ignore_errors=True)
+
+    name = f"{count:,} annotations"
+    return Workloads(
+        [
+            Workload(f"executemany of {name} (baseline)", plain, baseline=True),
+            Workload(
+                f"merge {name}, all new", lambda: merging(first), setup=lambda: fresh(merged=False)
+            ),
+            Workload(
+                f"merge {name} again, unchanged",
+                lambda: merging(first),
+                setup=lambda: fresh(merged=True),
+            ),
+            Workload(
+                f"merge {name}, a third each new, updated, unchanged",
+                lambda: merging(second),
+                setup=lambda: fresh(merged=True),
+            ),
+        ],
+        close=close,
+    )
 
 
 def python_loop() -> float:

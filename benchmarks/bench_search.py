@@ -29,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import cached_folder  # noqa: E402
+from suite import Workload, Workloads  # noqa: E402
 
 from factcheck_gui.domain.search_query import parse_query  # noqa: E402
 from factcheck_gui.services.workspace import open_workspace  # noqa: E402
@@ -58,6 +59,33 @@ def like_scan(connection: sqlite3.Connection, query: str) -> list[int]:
     where = " AND ".join("(title LIKE ? OR outlet LIKE ? OR text LIKE ?)" for _ in words)
     values = [f"%{w}%" for w in words for _ in range(3)]
     return [r[0] for r in connection.execute(f"SELECT id FROM article WHERE {where}", values)]
+
+
+def workloads(size: int, folder: Path) -> Workloads:
+    """For ``run.py``: per query, the LIKE scan (baseline), the search and the library's
+    listing, each timed whole (aim: search < 50 ms at 50k, an absolute figure)."""
+    workspace = open_workspace(folder, samples=False, may_change=False)
+    connection = sqlite3.connect(f"file:{folder / DB_FILENAME}?mode=ro", uri=True)
+    items: list[Workload] = []
+    for query in QUERIES:
+        scan = f"LIKE scan: {query}"
+        items += [
+            Workload(scan, lambda q=query: like_scan(connection, q), baseline=True),
+            Workload(
+                f"search: {query}", lambda q=query: workspace.search.search(q), compare_to=scan
+            ),
+            Workload(
+                f"library listing: {query}",
+                lambda q=query: workspace.library.listing(q, totals=False),
+                compare_to=scan,
+            ),
+        ]
+
+    def close() -> None:
+        connection.close()
+        workspace.close()
+
+    return Workloads(items, close=close)
 
 
 def main() -> None:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from factcheck_gui import __version__, cli_figures, cli_json
 from factcheck_gui.domain.errors import NotFound, UserError
-from factcheck_gui.domain.figures import format_number
 from factcheck_gui.logs import LEVELS, log_start, one_line, setup_logging, where_details_are
 from factcheck_gui.services.ownership import FolderOwner
 from factcheck_gui.services.places import DATA_DIR_ENV, default_data_dir
@@ -329,6 +328,8 @@ def _flat(text: str) -> str:
 
 
 def _figures(workspace: Workspace, article_id: int, *, as_json: bool) -> int:
+    from factcheck_gui.domain.figures import format_number
+
     try:
         candidates = workspace.suggestions.candidates(article_id)
     except NotFound:
@@ -362,6 +363,8 @@ def _rates(workspace: Workspace, *, as_json: bool, flagged: bool) -> int:
 
 
 def _conflicts(workspace: Workspace, *, as_json: bool, every: bool) -> int:
+    from factcheck_gui.domain.figures import format_number
+
     """Measure by measure as they are read: the output never waits on, nor holds, them all."""
     from factcheck_gui.services.comparison import MeasureSummary, stream_groups
 

@@ -11,10 +11,12 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from factcheck_gui.domain.errors import UserError
-from factcheck_gui.domain.figures import Figure, parse_figure
+
+if TYPE_CHECKING:
+    from factcheck_gui.domain.figures import Figure
 
 FIELDS = ("value", "unit", "hedge", "low", "high", "vague")
 
@@ -39,6 +41,8 @@ def add_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace) -> int:
+    from factcheck_gui.domain.figures import parse_figure  # not with the parser: see cli.py
+
     if args.jsonl is not None:
         if args.text is not None:
             raise UserError("give TEXT or --jsonl FILE, not both")
@@ -85,6 +89,8 @@ def _jsonl(lines: Iterable[str], out: IO[str]) -> int:
 
 
 def _results(lines: Iterable[str]) -> Iterator[dict[str, object]]:
+    from factcheck_gui.domain.figures import parse_figure
+
     for line in lines:
         if not line.strip():
             continue

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from factcheck_gui.domain.outcome import Section
 from factcheck_gui.ui.common.plain import plain_box
-from factcheck_gui.ui.dialogs.report_dialog import ReportDialog
 
 if TYPE_CHECKING:
     from factcheck_gui.ui.exchange.export_dialog import ExportRequest
@@ -72,6 +71,8 @@ def confirm(*, parent: QWidget, title: str, text: str) -> bool:
 def report(*, parent: QWidget, title: str, summary: str, sections: tuple[Section, ...]) -> None:
     """A summary line, then the report: what failed or was left out first, with its reasons
     in plain view and a warning icon; what worked after, summarised (scrolls, copies)."""
+    from factcheck_gui.ui.dialogs.report_dialog import ReportDialog
+
     ReportDialog(parent=parent, title=title, summary=summary, sections=sections).exec()
 
 
