@@ -264,6 +264,34 @@ def row(size: int, fmt: str, data_dir: Path, root: Path, repeat: int) -> str:
     )
 
 
+def workloads(size: int, folder: Path) -> object:
+    """For ``run.py``: each format, ours against the standard library writing the same rows,
+    each a child process reporting its wall time, CPU time and peak memory, on a corpus of
+    ``size`` articles built here (untimed) rather than the generated folder: the formats
+    need what ``build`` stores (a fact-check URL pattern for ClaimReview, orphans)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from suite import Workload, Workloads, python
+
+    root = Path(tempfile.mkdtemp(prefix=f"factcheck-bench-exports-{size}-"))
+    data_dir = root / "corpus"
+    build(data_dir, size)
+    me = str(Path(__file__).resolve())
+    items = []
+    for fmt in FORMATS:
+        out = str(root / f"out{ENDINGS[fmt]}")
+        base = f"stdlib writing the {fmt} rows"
+        items += [
+            Workload(base, python(me, "--child", "base", fmt, str(data_dir), out), baseline=True),
+            Workload(
+                f"export {fmt}",
+                python(me, "--child", "ours", fmt, str(data_dir), out),
+                compare_to=base,
+                aim=2.0,
+            ),
+        ]
+    return Workloads(items, close=lambda: shutil.rmtree(root, ignore_errors=True))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000", help="articles, comma-separated")

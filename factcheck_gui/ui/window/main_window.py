@@ -55,7 +55,6 @@ class MainWindow(QMainWindow):
         if context is None:
             opening = QLabel("Opening the library…")
             opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            opening.setEnabled(False)  # the palette's quiet text colour
             self.setCentralWidget(opening)
             if self._layout is not None:
                 self._layout.restore_geometry(self)
