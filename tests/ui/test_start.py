@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QApplication
 from factcheck_gui.cli import main
 from factcheck_gui.domain.errors import UserError
 from factcheck_gui.services.workspace import open_workspace
+from factcheck_gui.storage.database import DB_FILENAME
+from factcheck_gui.ui.dialogs import dialogs
 from factcheck_gui.ui.window import launch
 from factcheck_gui.ui.window.launch import while_painting
 from factcheck_gui.ui.window.main_window import MainWindow
@@ -137,3 +139,51 @@ def test_closing_the_window_while_the_database_opens_ends_the_start(
     assert main(["gui"]) == 0
     assert len(shells) == 1
     assert shells[0].closed_early and not shells[0].attached
+
+
+def _damage(data_dir: Path) -> None:
+    workspace = open_workspace(data_dir)  # the samples, 38 annotations, and a backup of them
+    workspace.backups.create()
+    workspace.close()
+    path = data_dir / DB_FILENAME
+    data = bytearray(path.read_bytes())
+    data[2 * 4096 : 5 * 4096] = b"\xa5" * (3 * 4096)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("answer", ["restore", "quit"])
+def test_a_damaged_database_found_while_painting_is_asked_about_on_the_gui_thread(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    _damage(data_dir)
+    damaged_bytes = (data_dir / DB_FILENAME).read_bytes()
+    asked: list[str] = []
+    shown: list[MainWindow] = []
+
+    def offer(**kw: object) -> str:
+        asked.append(str(kw["text"]))
+        return answer
+
+    def exec_(*_args: object) -> int:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible() and widget.attached:
+                shown.append(widget)
+                widget.close()
+        return 0
+
+    monkeypatch.setattr(dialogs, "offer_restore", offer)
+    monkeypatch.setattr(dialogs, "ask_reviewer", lambda **kw: "Ann Example")
+    monkeypatch.setattr(QApplication, "exec", exec_)
+    assert main(["gui"]) == (0 if answer == "restore" else 1)
+    assert len(asked) == 1 and "is damaged" in asked[0]
+    moved = list(data_dir.glob(f"{DB_FILENAME}.damaged-*"))
+    assert len(moved) == 1 and moved[0].read_bytes() == damaged_bytes, "moved aside, untouched"
+    if answer == "restore":
+        assert len(shown) == 1, "the window over the restored database"
+        workspace = open_workspace(data_dir)
+        try:
+            assert sum(len(workspace.annotations.for_article(i)) for i in range(1, 6)) == 38
+        finally:
+            workspace.close()
+    else:
+        assert shown == [], "the user chose to quit: no window"

@@ -151,18 +151,13 @@ def while_painting(work: Callable[[], T]) -> T:
             finished.done.emit()
 
     thread = threading.Thread(target=run, name="opening", daemon=True)
-    # The GUI thread needs the GIL for each Python slot and event handler it runs; at the
-    # default 5 ms switch interval, painting beside a thread importing modules waits for it
-    # hundreds of times.
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(min(interval, 0.0005))
-    try:
-        thread.start()
-        while thread.is_alive() and loop.exec() == 0:
-            pass  # a quit makes exec return at once (-1): then only wait for the work
-        thread.join()
-    finally:
-        sys.setswitchinterval(interval)
+    thread.start()
+    # Not ``thread.is_alive()``: the thread lives on for a moment after its signal, and a
+    # second exec() would then wait for a quit that was already delivered. The outcome is
+    # in place before the signal is sent.
+    while not outcome and loop.exec() == 0:
+        pass  # a quit makes exec return at once (-1): then only wait for the work
+    thread.join()  # (also: the signal is sent before ``finished`` and ``loop`` go away)
     ok, value = outcome[0]
     if not ok:
         raise cast(BaseException, value)
