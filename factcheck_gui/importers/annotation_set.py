@@ -1,100 +1,36 @@
 """Reading the native annotation-set format (see ``exporters/native_json``), versions 1-4.
 
 Every field is checked before anything is stored; a problem names where it is
-(``annotations[3].verdict``) and what to do.
+(``annotations[3].verdict``) and what to do. A record as our exporter writes it is read
+without ceremony first (``annotation_set_fast``); anything else is read here, field by field.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from operator import itemgetter
 from typing import Any
 
 from factcheck_gui.domain.model import Kind, Verdict
 from factcheck_gui.domain.review_urls import clean_url
+from factcheck_gui.importers.annotation_set_fast import KINDS, VERDICTS, well_formed
 from factcheck_gui.importers.errors import ImportProblem
-from factcheck_gui.importers.ids import CANONICAL, canonical_uuid, describe
+from factcheck_gui.importers.ids import canonical_uuid, describe
 from factcheck_gui.importers.records import loads
+from factcheck_gui.importers.set_model import (
+    AnnotationSet,
+    SetAnnotation,
+    SetArticle,
+    SetFigure,
+    SetTombstone,
+)
 
 FORMAT_NAME = "factcheck-annotations"
 READABLE_VERSIONS = (1, 2, 3, 4)  # 2 added "figure" on figures, 3 "deleted", 4 "rationale"
 PUBLISHING_VERSION = 4  # from this version on, no "rationale" means an empty one
 EXAMPLE_UUID = "7c7e1a57-3f0d-4b7e-9a51-8f2d6c0e4b19"
-_KINDS = {k.value: k for k in Kind}
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_EXPORTED = itemgetter(
-    "id", "article", "start", "end", "quote", "prefix", "suffix", "kind", "verdict", "note",
-    "reviewer", "created", "modified", "orphaned",
-)  # fmt: skip
-_VERDICTS = {v.value: v for v in Verdict}
-
-
-@dataclass(frozen=True)
-class SetArticle:
-    file_id: int
-    title: str
-    outlet: str | None
-    url: str | None
-    published: date | None
-    sha256: str
-    text: str | None
-
-
-@dataclass(frozen=True)
-class SetAnnotation:
-    id: str
-    article: int  # a SetArticle.file_id
-    start: int
-    end: int
-    quote: str
-    prefix: str
-    suffix: str
-    kind: Kind
-    verdict: Verdict
-    note: str
-    reviewer: str
-    created: datetime
-    modified: datetime
-    speaker: str | None
-    target: str | None
-    orphaned: bool
-    figure: SetFigure | None = None
-    changed_from: str | None = None  # version 3: re-anchored where its words changed
-    # version 4: the public rationale and the review's URL; None: the file predates them
-    rationale: str | None = None
-    review_url: str | None = None
-    publishing: bool = False  # the file carries the two above (version 4 on)
-
-
-@dataclass(frozen=True)
-class SetFigure:
-    value: float | None
-    unit: str | None
-    hedge: str | None
-    low: float | None
-    high: float | None
-    vague: bool
-    measure: str | None
-    as_of: date | None
-
-
-@dataclass(frozen=True)
-class SetTombstone:
-    id: str
-    article: int  # a SetArticle.file_id
-    deleted: datetime
-
-
-@dataclass(frozen=True)
-class AnnotationSet:
-    version: int
-    articles: list[SetArticle]
-    annotations: list[SetAnnotation]
-    tombstones: list[SetTombstone] = field(default_factory=list)
-    exported: datetime | None = None  # when the file says it was written, if it says clearly
 
 
 def looks_like_annotation_set(text: str) -> bool:
@@ -260,118 +196,12 @@ def _annotation(
 ) -> SetAnnotation:
     if type(record) is dict:
         try:
-            found = _well_formed(record, articles, publishing=publishing)
+            found = well_formed(record, articles, publishing=publishing)
         except (KeyError, TypeError, ValueError, ImportProblem):
             found = None  # read again below, to say what is wrong
         if found is not None:
             return found
     return _checked(record, where, articles, publishing=publishing)
-
-
-def _text_or_none(value: object) -> bool:
-    return value is None or type(value) is str
-
-
-def _well_formed(
-    r: dict[str, Any], articles: set[int], *, publishing: bool
-) -> SetAnnotation | None:
-    """The annotation of a record as our exporter writes it, read without ceremony (a large
-    set is mostly such records); None for anything else, which ``_checked`` reads, or
-    refuses naming what is wrong. Accepts only what ``_checked`` reads the same way."""
-    # The keys our exporter always writes, in one C call (KeyError: read it the long way).
-    (identifier, article, start, end, quote, prefix, suffix, kind_name, verdict_name, note,
-     reviewer, created, modified, orphaned) = _EXPORTED(r)  # fmt: skip
-    if type(article) is not int or type(start) is not int or type(end) is not int:
-        return None
-    if article not in articles or start < 0 or end <= start:
-        return None
-    if type(identifier) is not str or not CANONICAL.fullmatch(identifier):
-        return None
-    get = r.get
-    target, speaker, changed_from = get("target"), get("speaker"), get("changed_from")
-    if target == "":
-        target = None
-    elif target is not None and (type(target) is not str or not CANONICAL.fullmatch(target)):
-        return None
-    kind, verdict = _KINDS.get(kind_name), _VERDICTS.get(verdict_name)
-    if (
-        kind is None
-        or verdict is None
-        or type(quote) is not str
-        or type(prefix) is not str
-        or type(suffix) is not str
-        or type(note) is not str
-        or type(reviewer) is not str
-        or not (_text_or_none(speaker) and _text_or_none(changed_from))
-        or type(orphaned) is not bool
-        or type(created) is not str
-        or type(modified) is not str
-    ):
-        return None
-    created, modified = datetime.fromisoformat(created), datetime.fromisoformat(modified)
-    if created.utcoffset() is None or modified.utcoffset() is None:
-        return None
-    rationale = review_url = None
-    if publishing:
-        rationale, review_url = get("rationale", ""), get("review_url")
-        if type(rationale) is not str or not _text_or_none(review_url):
-            return None
-        if review_url is not None and clean_url(review_url, "it") != review_url:
-            return None  # not as we write it: read (or refused) the long way
-    figure = get("figure")
-    return SetAnnotation(
-        id=identifier,
-        article=article,
-        start=start,
-        end=end,
-        quote=quote,
-        prefix=prefix,
-        suffix=suffix,
-        kind=kind,
-        verdict=verdict,
-        note=note,
-        reviewer=reviewer,
-        created=created,
-        modified=modified,
-        speaker=speaker,
-        target=target,
-        orphaned=orphaned,
-        figure=None if figure is None else _well_formed_figure(figure),
-        changed_from=changed_from,
-        rationale=rationale,
-        review_url=review_url,
-        publishing=publishing,
-    )
-
-
-def _well_formed_figure(r: Any) -> SetFigure:
-    """``_figure`` for a figure as we write it; ValueError for anything else."""
-    if type(r) is not dict:
-        raise ValueError("not an object")
-    get = r.get
-    value, low, high = (
-        _plain_number(get("value")),
-        _plain_number(get("low")),
-        _plain_number(get("high")),
-    )
-    unit, hedge, measure, as_of = get("unit"), get("hedge"), get("measure"), get("as_of")
-    vague = get("vague", False)
-    if type(vague) is not bool or not all(
-        x is None or type(x) is str for x in (unit, hedge, measure, as_of)
-    ):
-        raise ValueError("not as we write it")
-    when = date.fromisoformat(as_of) if as_of else None
-    return SetFigure(value, unit, hedge, low, high, vague, measure, when)
-
-
-def _plain_number(x: object) -> float | None:
-    if x is None:
-        return None
-    if type(x) is float and math.isfinite(x):
-        return x
-    if type(x) is int and -(2**53) <= x <= 2**53:
-        return float(x)
-    raise ValueError("not a plain number")
 
 
 def _checked(record: object, where: str, articles: set[int], *, publishing: bool) -> SetAnnotation:
@@ -382,10 +212,10 @@ def _checked(record: object, where: str, articles: set[int], *, publishing: bool
     start, end = f.integer("start"), f.integer("end")
     if end <= start:
         raise f.fail("end", "should be after start")
-    kind = _KINDS.get(f.text("kind"))
+    kind = KINDS.get(f.text("kind"))
     if kind is None:
         raise f.fail("kind", f"should be one of {', '.join(k.value for k in Kind)}")
-    verdict = _VERDICTS.get(f.text("verdict"))
+    verdict = VERDICTS.get(f.text("verdict"))
     if verdict is None:
         try:
             verdict = Verdict.parse(f.text("verdict"))

@@ -26,10 +26,11 @@ from factcheck_gui.domain.annotation_table import (
     restore,
 )
 from factcheck_gui.domain.model import Kind, Verdict
-from factcheck_gui.importers.annotation_set import EXAMPLE_UUID, SetFigure
+from factcheck_gui.importers.annotation_set import EXAMPLE_UUID
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.foreign_set import ArticleRef, ForeignAnnotation, ForeignSet, moment
 from factcheck_gui.importers.ids import canonical_uuid, describe
+from factcheck_gui.importers.set_model import SetFigure
 from factcheck_gui.importers.structured import Rfc4180
 
 FORMAT = "factcheck CSV"

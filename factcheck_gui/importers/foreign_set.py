@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from factcheck_gui.domain.model import Kind, Verdict
-from factcheck_gui.importers.annotation_set import SetFigure
+from factcheck_gui.importers.set_model import SetFigure
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from factcheck_gui.importers.annotation_set import FORMAT_NAME, AnnotationSet, read_document
+from factcheck_gui.importers.annotation_set import FORMAT_NAME, read_document
 from factcheck_gui.importers.csv_set import looks_like_csv_set, read_csv_set
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.foreign_set import ForeignSet
 from factcheck_gui.importers.records import loads
+from factcheck_gui.importers.set_model import AnnotationSet
 from factcheck_gui.importers.w3c_set import CONTEXT, is_w3c, read_w3c
 
 NOT_A_SET = "not an annotation set: expected native JSON, W3C Web Annotation or factcheck CSV"

@@ -36,7 +36,6 @@ from datetime import date, datetime
 from typing import Any
 
 from factcheck_gui.domain.model import Kind, Verdict
-from factcheck_gui.importers.annotation_set import SetFigure
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.foreign_set import (
     ArticleRef,
@@ -46,6 +45,7 @@ from factcheck_gui.importers.foreign_set import (
     moment,
 )
 from factcheck_gui.importers.ids import annotation_id, canonical_uuid, describe
+from factcheck_gui.importers.set_model import SetFigure
 
 FORMAT = "W3C Web Annotation"
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"

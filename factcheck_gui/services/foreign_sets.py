@@ -15,8 +15,8 @@ from collections.abc import Callable
 from sqlmodel import Session
 
 from factcheck_gui.domain.anchoring import Anchor, Placement, QuoteSelector, place, select_quote
-from factcheck_gui.importers.annotation_set import AnnotationSet, SetAnnotation, SetArticle
 from factcheck_gui.importers.foreign_set import ArticleRef, ForeignAnnotation, ForeignSet, LeftOut
+from factcheck_gui.importers.set_model import AnnotationSet, SetAnnotation, SetArticle
 from factcheck_gui.storage import bulk
 from factcheck_gui.storage import repository as repo
 

@@ -17,7 +17,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session
 
 from factcheck_gui.domain.model import Tombstone
-from factcheck_gui.importers.annotation_set import AnnotationSet, SetAnnotation, SetTombstone
+from factcheck_gui.importers.set_model import AnnotationSet, SetAnnotation, SetTombstone
 from factcheck_gui.storage import repository as repo
 from factcheck_gui.storage.tables import AnnotationRow
 

@@ -27,10 +27,10 @@ from factcheck_gui.domain.cancel import CancelToken
 from factcheck_gui.domain.changes import Changes
 from factcheck_gui.domain.errors import Cancelled, UserError
 from factcheck_gui.domain.model import FIGURE_FIELDS, Kind
-from factcheck_gui.importers.annotation_set import AnnotationSet, SetAnnotation, SetArticle
 from factcheck_gui.importers.decode import decode
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.foreign_set import ForeignSet
+from factcheck_gui.importers.set_model import AnnotationSet, SetAnnotation, SetArticle
 from factcheck_gui.importers.sets import read_set
 from factcheck_gui.services.foreign_sets import resolve
 from factcheck_gui.services.library import text_sha256

@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 
 from factcheck_gui.domain.model import ArticleDraft
 from factcheck_gui.importers import FORMATS
-from factcheck_gui.importers.annotation_set import AnnotationSet, read_annotation_set
+from factcheck_gui.importers.annotation_set import read_annotation_set
 from factcheck_gui.importers.decode import decode
 from factcheck_gui.importers.errors import ImportProblem
+from factcheck_gui.importers.set_model import AnnotationSet
 from factcheck_gui.importers.sources import collect
 from factcheck_gui.services.importing import read_source
 

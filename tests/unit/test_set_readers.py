@@ -19,12 +19,14 @@ from factcheck_gui.domain.annotation_table import FORMULA_STARTS, neutralise, re
 from factcheck_gui.domain.model import Annotation, Article, Kind, Verdict
 from factcheck_gui.exporters.csv_table import write_csv
 from factcheck_gui.exporters.registry import ExportSet, MemorySource
-from factcheck_gui.importers.annotation_set import AnnotationSet, _checked, _well_formed
+from factcheck_gui.importers.annotation_set import _checked
+from factcheck_gui.importers.annotation_set_fast import well_formed
 from factcheck_gui.importers.csv_set import read_csv_set
 from factcheck_gui.importers.decode import decode
 from factcheck_gui.importers.errors import ImportProblem
 from factcheck_gui.importers.foreign_set import ForeignSet
 from factcheck_gui.importers.ids import annotation_id, canonical_uuid, uuid_of_iri
+from factcheck_gui.importers.set_model import AnnotationSet
 from factcheck_gui.importers.sets import NOT_A_SET, looks_like_set, read_set
 from factcheck_gui.importers.w3c_set import text_hash
 
@@ -213,7 +215,7 @@ def test_the_fast_path_reads_a_record_as_the_checked_path_does(changes: dict, fi
         except ImportProblem:
             checked = None
         try:
-            fast = _well_formed(record, {1}, publishing=publishing)
+            fast = well_formed(record, {1}, publishing=publishing)
         except (KeyError, TypeError, ValueError, ImportProblem):
             fast = None
         assert fast is None or fast == checked
