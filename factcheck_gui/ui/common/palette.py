@@ -9,6 +9,7 @@ while the palette's text on it keeps a WCAG contrast of at least ``MIN_CONTRAST`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
@@ -81,12 +82,20 @@ def line_colour(kind: Kind, palette: QPalette | None = None) -> QColor:
 
 
 def toward_text(colour: QColor, palette: QPalette, *, ratio: float) -> QColor:
+    """``colour`` blended toward the palette's text until it reads at ``ratio`` on its base.
+    Asked for every mark and row painted, so kept per colour, palette and ratio."""
     base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    return QColor.fromRgba(_toward_text(colour.rgba(), base.rgba(), text.rgba(), ratio))
+
+
+@lru_cache(maxsize=1024)
+def _toward_text(colour_rgba: int, base_rgba: int, text_rgba: int, ratio: float) -> int:
+    colour, base, text = (QColor.fromRgba(c) for c in (colour_rgba, base_rgba, text_rgba))
     found, step = QColor(colour), 0.0
     while contrast(found, base) < ratio and step < 1:
         step = min(1.0, step + 0.05)
         found = blend(text, colour, step)
-    return found
+    return found.rgba()
 
 
 def article_colour(article_id: int, palette: QPalette | None = None) -> QColor:
