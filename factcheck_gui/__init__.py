@@ -1,10 +1,8 @@
 """factcheck-gui: fact-check several news articles side by side."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("factcheck-gui")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+# The one place the version is written: the package's metadata takes it from here (hatch's
+# [tool.hatch.version] in pyproject.toml). Reading it back through importlib.metadata cost
+# every start 65 ms before the window could paint.
+__version__ = "0.1.0"
 
 APP_NAME = "factcheck-gui"
