@@ -18,6 +18,7 @@ from sqlmodel import Session
 from sqlmodel.sql.sqltypes import UTCDateTime
 
 from factcheck_gui.domain.model import FIGURE_FIELDS, Annotation, Kind, Verdict
+from factcheck_gui.storage import fulltext
 from factcheck_gui.storage.repository import Head
 from factcheck_gui.storage.tables import AnnotationRow, ArticleRow, MeasureRow, TombstoneRow
 
@@ -186,7 +187,11 @@ def write_annotations(session: Session, added: Sequence[Fields], changed: Sequen
             f"INSERT INTO annotation ({', '.join(quote(n) for n in names)}) "
             f"VALUES ({', '.join('?' for _ in names)})"
         )
-        connection.exec_driver_sql(statement, _rows(added, measures, names, dialect))  # type: ignore[arg-type]
+        rows = _rows(added, measures, names, dialect)
+        fulltext.insert_annotations(
+            connection,
+            lambda: connection.exec_driver_sql(statement, rows),  # type: ignore[arg-type]
+        )
     if changed:
         names = (*_CHANGED, "measure_id", "id")
         assignments = ", ".join(f"{quote(n)} = ?" for n in names[:-1])

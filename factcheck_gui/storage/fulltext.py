@@ -24,7 +24,7 @@ import functools
 import logging
 import sqlite3
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -125,6 +125,51 @@ SCHEMA = (
 def create_triggers(connection: Connection) -> None:
     for name, body in TRIGGERS.items():
         connection.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
+
+
+_IN_RANGE = f"k.key >= a.article_id * {KEY_SPAN} AND k.key < (a.article_id + 1) * {KEY_SPAN}"
+_LAST_KEY = f"(SELECT max(k.key) FROM annotation_key k WHERE {_IN_RANGE})"
+_BULK_FULL = (  # an article whose new keys would run past its range (the trigger's RAISE)
+    "SELECT a.article_id FROM annotation a WHERE a.rowid > ? GROUP BY a.article_id "
+    f"HAVING coalesce({_LAST_KEY}, a.article_id * {KEY_SPAN} - 1) + count(*) "
+    f">= (a.article_id + 1) * {KEY_SPAN} - 1 LIMIT 1"
+)
+_BULK_KEYS = (  # each new row's key, in the order the trigger would give them (by rowid)
+    "INSERT INTO annotation_key(key, annotation_id) "
+    f"SELECT coalesce({_LAST_KEY}, a.article_id * {KEY_SPAN} - 1) "
+    "+ row_number() OVER (PARTITION BY a.article_id ORDER BY a.rowid), a.id "
+    "FROM annotation a WHERE a.rowid > ?"
+)
+_BULK_INDEX = (
+    "INSERT INTO annotation_fts(rowid, quote, note) SELECT k.key, a.quote, a.note "
+    "FROM annotation a JOIN annotation_key k ON k.annotation_id = a.id WHERE a.rowid > ?"
+)
+
+
+def insert_annotations(connection: Connection, insert: Callable[[], object]) -> None:
+    """``insert()`` adds annotation rows (a merge's thousands); their search keys and index
+    entries are then made for all of them at once, the same keys in the same order as the
+    insert trigger gives them one by one, which is most of a large merge's time. The
+    trigger is dropped for the insert and made again inside the caller's transaction
+    (begun here if no write has begun it: the driver would commit DDL on its own), so a
+    failure rolls back all three; ``repair`` would put a lost trigger back at the next open.
+    """
+    driver = connection.connection.driver_connection
+    if isinstance(driver, sqlite3.Connection) and not driver.in_transaction:
+        connection.exec_driver_sql("BEGIN")
+    before = connection.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM annotation").scalar()
+    trigger = "annotation_fts_insert"
+    connection.exec_driver_sql(f"DROP TRIGGER {trigger}")
+    insert()
+    connection.exec_driver_sql(f"CREATE TRIGGER {trigger} {TRIGGERS[trigger]}")
+    full = connection.exec_driver_sql(_BULK_FULL, (before,)).first()
+    if full is not None:
+        raise UserError(
+            f"article {full[0]} would have too many annotations for the search index; "
+            "nothing was merged"
+        )
+    connection.exec_driver_sql(_BULK_KEYS, (before,))
+    connection.exec_driver_sql(_BULK_INDEX, (before,))
 
 
 def rebuild(connection: Connection) -> None:
