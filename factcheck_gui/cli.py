@@ -318,6 +318,12 @@ def _search(workspace: Workspace, query: str, *, as_json: bool, limit: int) -> i
         for hit in results.hits:
             where = "" if hit.where == "text" else f"{hit.where}: "
             print(f"{hit.article_id}\t{_flat(hit.title)}\t{where}{_flat(hit.snippet)}")
+        if not results.hits:  # (JSON says it with an empty list)
+            print(
+                f"factcheck: no article, quote or note has {query!r}; "
+                "check the spelling, or try fewer words",
+                file=sys.stderr,
+            )
     if results.more:
         print(f"factcheck: more hits than these {limit}; --limit N shows more", file=sys.stderr)
     return 0

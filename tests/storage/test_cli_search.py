@@ -69,6 +69,19 @@ def test_hostile_syntax_is_searched_as_words(data_dir: Path, capsys) -> None:  #
     assert capsys.readouterr().out
 
 
+def test_no_hit_says_so_in_one_line_and_json_gives_an_empty_list(data_dir: Path, capsys) -> None:  # noqa: ANN001
+    assert main(["search", "zeppelin airship"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "factcheck: no article, quote or note has 'zeppelin airship'; "
+        "check the spelling, or try fewer words\n"
+    )
+    assert main(["search", "zeppelin", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == [] and captured.err == ""
+
+
 def test_search_reads_without_changing_the_database(data_dir: Path, capsys) -> None:  # noqa: ANN001
     main(["list"])
     path = data_dir / DB_FILENAME
