@@ -23,7 +23,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from factcheck_gui.logs import one_line, where_details_are
-from factcheck_gui.ui.dialogs import dialogs
 
 QUIET_SECONDS = 60.0
 GAP_SECONDS = 3.0
@@ -127,6 +126,8 @@ class CrashReporter(QObject):
         self._showing = True
         self.shown += 1
         try:
+            from factcheck_gui.ui.dialogs import dialogs  # (not at start: the window paints first)
+
             dialogs.crash(
                 parent=QApplication.activeWindow(), text=crash_text(summary), details=details
             )

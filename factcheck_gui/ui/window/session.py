@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import qVersion
@@ -16,9 +17,10 @@ from factcheck_gui.domain.errors import UserError
 from factcheck_gui.logs import one_line, where_details_are
 from factcheck_gui.services.ownership import FolderBusy, FolderOwner
 from factcheck_gui.services.places import default_data_dir
-from factcheck_gui.ui.dialogs import dialogs
 from factcheck_gui.ui.dialogs.crash import CrashReporter
-from factcheck_gui.ui.window.beacon import WindowBeacon, ask_to_come_forward, server_name
+
+if TYPE_CHECKING:  # the beacon and the dialogs load once the window is painted, or when asked
+    from factcheck_gui.ui.window.beacon import WindowBeacon
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,8 @@ class GuiSession:
 
     def serve(self, window: QWidget) -> None:
         """Let a second start on this folder bring ``window`` forward."""
+        from factcheck_gui.ui.window.beacon import WindowBeacon, server_name
+
         if self.owner.held:
             self.beacon = WindowBeacon(server_name(self.folder), window)
             self.beacon.listen()
@@ -65,6 +69,8 @@ class GuiSession:
         self.owner.release()
         unexpected = isinstance(error, Exception) and not isinstance(error, UserError)
         if unexpected and error is not None and not self.screenshot:
+            from factcheck_gui.ui.dialogs import dialogs
+
             # Started from a desktop menu, stderr is nowhere to be seen.
             dialogs.error(
                 title="factcheck cannot start",
@@ -75,12 +81,16 @@ class GuiSession:
         try:
             self.owner.acquire()
         except FolderBusy as busy:
+            from factcheck_gui.ui.dialogs import dialogs
+
             text = self._refusal(busy)
             log.info("%s", text)
             dialogs.notice(title="factcheck is already running", text=text)
             raise UserError(text) from None
 
     def _refusal(self, busy: FolderBusy) -> str:
+        from factcheck_gui.ui.window.beacon import ask_to_come_forward, server_name
+
         holder, folder = busy.holder, self.folder
         if holder is not None and holder.role == "cli":
             return (
