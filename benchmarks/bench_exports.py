@@ -36,6 +36,10 @@ import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from suite import Workloads
 
 FORMATS = ("json", "csv", "w3c", "claimreview")
 PER_ARTICLE = 10
@@ -264,13 +268,12 @@ def row(size: int, fmt: str, data_dir: Path, root: Path, repeat: int) -> str:
     )
 
 
-def workloads(size: int, folder: Path) -> object:
+def workloads(size: int, folder: Path) -> Workloads:
     """For ``run.py``: each format, ours against the standard library writing the same rows,
     each a child process reporting its wall time, CPU time and peak memory, on a corpus of
     ``size`` articles built here (untimed) rather than the generated folder: the formats
     need what ``build`` stores (a fact-check URL pattern for ClaimReview, orphans)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from suite import Workload, Workloads, python
+    from suite import Workload, Workloads, python  # (run.py puts benchmarks/ on the path)
 
     root = Path(tempfile.mkdtemp(prefix=f"factcheck-bench-exports-{size}-"))
     data_dir = root / "corpus"
